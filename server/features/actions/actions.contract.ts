@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { countryCode, namedCode, pageOf, paginationQuery, shortCode } from '../../kernel/http/common.contract.ts';
+import {
+  countryCode,
+  namedCode,
+  pageOf,
+  paginationQuery,
+  shortCode,
+} from '../../kernel/http/common.contract.ts';
 import { actionStatuses } from './actions.table.ts';
 
 export const actionStatus = z.enum(actionStatuses);

@@ -98,7 +98,10 @@ export const actionTopics = pgTable(
       .notNull()
       .references(() => topics.code),
   },
-  (t) => [primaryKey({ columns: [t.actionId, t.topicCode] }), index('action_topics_topic_idx').on(t.topicCode)],
+  (t) => [
+    primaryKey({ columns: [t.actionId, t.topicCode] }),
+    index('action_topics_topic_idx').on(t.topicCode),
+  ],
 );
 
 export const actionPillars = pgTable(

@@ -1,8 +1,9 @@
 import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { institutions } from '../institutions/institutions.table.ts';
 
-export const roles = ['admin', 'officer', 'steering', 'partner', 'expert'] as const;
-export type Role = (typeof roles)[number];
+export { type Role, roles } from '../../kernel/auth/actor.ts';
+
+import { roles } from '../../kernel/auth/actor.ts';
 export const userRole = pgEnum('user_role', roles);
 
 /** A person who signs in. A partner is linked to the institution whose work it may see. */

@@ -1,4 +1,4 @@
-import { char, integer, pgTable, text, jsonb, index } from 'drizzle-orm/pg-core';
+import { char, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../kernel/localized.ts';
 
 /** Regions of the facility's mandate: Africa, Asia, Latin America and the Caribbean, ... */

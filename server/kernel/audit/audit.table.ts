@@ -15,5 +15,8 @@ export const auditEvents = pgTable(
     /** The changed fields; never secrets. */
     changes: jsonb('changes').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId), index('audit_events_at_idx').on(t.at)],
+  (t) => [
+    index('audit_events_entity_idx').on(t.entityType, t.entityId),
+    index('audit_events_at_idx').on(t.at),
+  ],
 );

@@ -1,0 +1,99 @@
+// Tandem's benchmarks, run in one go: `npm run bench`. Each figure is printed beside its baseline.
+//  1. Start-up: from the start command to a healthy server on a fresh data folder (budget 15 s).
+//  2. GET /api/public/actions at 50 connections on PostgreSQL, beside a minimal Fastify endpoint
+//     doing one indexed SELECT on the same database (budget: at least 0.5 of its throughput).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { bootstrapFacility } from '../server/db/bootstrap.ts';
+import { openDatabase } from '../server/kernel/db/database.ts';
+import { freePort, load, printTable, startProcess, stopProcess, waitForOk } from './lib.ts';
+
+const SERVER_URL = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const CONNECTIONS = 50;
+
+async function startupTime(): Promise<number> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-bench-data-'));
+  const port = await freePort();
+  const started = performance.now();
+  const child = startProcess('npm', ['start', '--silent'], { PORT: String(port), TANDEM_DATA_DIR: dataDir });
+  try {
+    return await waitForOk(`http://127.0.0.1:${port}/api/health`, 60_000, started);
+  } finally {
+    await stopProcess(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function withBenchDatabase<T>(run: (url: string) => Promise<T>): Promise<T> {
+  const name = `tandem_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  try {
+    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 1 });
+    await database.migrate();
+    await bootstrapFacility(database.db, { demo: true });
+    await database.close();
+    return await run(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+async function measureServer(script: string[], env: Record<string, string>, path: string) {
+  const port = await freePort();
+  const child = startProcess('node', ['--import', 'tsx', ...script], { ...env, PORT: String(port) });
+  try {
+    await waitForOk(`http://127.0.0.1:${port}${path}`, 30_000);
+    await load(`http://127.0.0.1:${port}${path}`, CONNECTIONS, 2); // warm-up
+    return await load(`http://127.0.0.1:${port}${path}`, CONNECTIONS, SECONDS);
+  } finally {
+    await stopProcess(child);
+  }
+}
+
+const startupMs = await startupTime();
+console.log('\nStart-up on a fresh data folder (npm start, web app already built)');
+printTable(
+  ['figure', 'measured', 'budget'],
+  [['start to healthy', `${(startupMs / 1000).toFixed(2)} s`, '15 s']],
+);
+
+const [minimal, actions] = await withBenchDatabase(async (url) => {
+  const env = { DATABASE_URL: url, TANDEM_DEMO: '0', HOST: '127.0.0.1' };
+  const minimalResult = await measureServer(['bench/minimal-server.ts'], env, '/minimal');
+  const actionsResult = await measureServer(['server/main.ts'], env, '/api/public/actions');
+  return [minimalResult, actionsResult];
+});
+
+console.log(`\nThroughput on PostgreSQL, ${CONNECTIONS} connections, ${SECONDS} s each`);
+printTable(
+  ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'ratio to minimal'],
+  [
+    [
+      'minimal: one indexed SELECT',
+      minimal.requestsPerSecond.toFixed(0),
+      minimal.p50,
+      minimal.p99,
+      minimal.errors,
+      minimal.non2xx,
+      '1.00',
+    ],
+    [
+      'GET /api/public/actions',
+      actions.requestsPerSecond.toFixed(0),
+      actions.p50,
+      actions.p99,
+      actions.errors,
+      actions.non2xx,
+      (actions.requestsPerSecond / minimal.requestsPerSecond).toFixed(2),
+    ],
+  ],
+);
+console.log('budget: GET /api/public/actions at least 0.50 of the minimal endpoint');

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The whole test suite: lint, type check, unit, HTTP (on PGlite and on PostgreSQL), browser.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-chromium.sh
+
+echo "== lint (biome)"
+npx biome ci .
+echo "== type check (tsc)"
+npx tsc --noEmit -p .
+echo "== unit and HTTP tests (vitest: PGlite and PostgreSQL)"
+npx vitest run
+echo "== browser tests (playwright-core + chromium + axe)"
+npx vite build --logLevel warn
+npx vitest run --config e2e/vitest.config.ts

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { bootstrapFacility } from './db/bootstrap.ts';
+import { createUser } from './features/users/users.service.ts';
+import { type Role, roles } from './kernel/auth/actor.ts';
+import { readConfig } from './kernel/config.ts';
+import { openDatabase } from './kernel/db/database.ts';
+
+const usage = `Usage: npm run tandem -- <command>
+
+  migrate                         apply the database migrations
+  seed                            load the taxonomies (and the demo facility in demo mode) if not yet loaded
+  user create --email E --role R  create an account; asks for the password, or generates one
+        [--name N] [--institution INSTITUTION_ID] [--generate-password]
+        roles: ${roles.join(', ')}
+
+The database is the one the server uses: DATABASE_URL, or the embedded one in TANDEM_DATA_DIR (./data).`;
+
+async function askPassword(): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const answer = await rl.question('Password (at least 12 characters): ');
+  rl.close();
+  return answer;
+}
+
+async function main(argv: string[]) {
+  const [command, sub, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(usage);
+    return 0;
+  }
+  const config = readConfig();
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: 2,
+  });
+  try {
+    await database.migrate();
+    if (command === 'migrate') {
+      console.log(`migrations applied (${database.kind})`);
+      return 0;
+    }
+    if (command === 'seed') {
+      const loaded = await bootstrapFacility(database.db, { demo: config.demo });
+      console.log(
+        `taxonomies ${loaded.taxonomies ? 'loaded' : 'already there'}; demo ${config.demo ? (loaded.demo ? 'loaded' : 'already there') : 'off'}`,
+      );
+      return 0;
+    }
+    if (command === 'user' && sub === 'create') {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          email: { type: 'string' },
+          role: { type: 'string' },
+          name: { type: 'string' },
+          institution: { type: 'string' },
+          'generate-password': { type: 'boolean' },
+        },
+      });
+      if (!values.email || !values.role || !(roles as readonly string[]).includes(values.role)) {
+        console.error(`--email and --role (${roles.join(', ')}) are required\n\n${usage}`);
+        return 2;
+      }
+      await bootstrapFacility(database.db, { demo: config.demo });
+      const generate = values['generate-password'] || !process.stdin.isTTY;
+      const password = generate ? randomBytes(18).toString('base64url') : await askPassword();
+      const user = await createUser(database.db, null, {
+        email: values.email,
+        role: values.role as Role,
+        name: values.name ?? values.email,
+        institutionId: values.institution ?? null,
+        password,
+      });
+      console.log(`created ${user.role} ${user.email} (${user.id})`);
+      if (generate) console.log(`password: ${password}\nkeep it now: it is shown only once`);
+      return 0;
+    }
+    console.error(`unknown command: ${argv.join(' ')}\n\n${usage}`);
+    return 2;
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '../../kernel/db/database.ts';
+import { errorBody, uuidParam } from '../../kernel/http/common.contract.ts';
+import { requestLanguage } from '../../kernel/http/language.ts';
+import { actionDetail, actionListQuery, actionPage } from './actions.contract.ts';
+import { getAction, listActions } from './actions.service.ts';
+
+export function actionsRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/actions',
+    {
+      schema: {
+        tags: ['actions'],
+        summary: 'The Actions the caller may see, filtered and paginated',
+        querystring: actionListQuery,
+        response: { 200: actionPage, 400: errorBody, 401: errorBody },
+      },
+    },
+    (request) => listActions(db, request.actor, request.query, requestLanguage(request)),
+  );
+
+  api.get(
+    '/api/actions/:id',
+    {
+      schema: {
+        tags: ['actions'],
+        summary: 'One Action; another institution’s Action answers 404',
+        params: uuidParam,
+        response: { 200: actionDetail, 400: errorBody, 401: errorBody, 404: errorBody },
+      },
+    },
+    (request) => getAction(db, request.actor, request.params.id, requestLanguage(request)),
+  );
+}

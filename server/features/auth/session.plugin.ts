@@ -1,0 +1,56 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Actor } from '../../kernel/auth/actor.ts';
+import type { Db } from '../../kernel/db/database.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { resolveSession } from './auth.service.ts';
+import { SESSION_COOKIE } from './session.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in person, or null for an anonymous caller. */
+    actor: Actor | null;
+    /** The session token from the cookie, when it names a live session. */
+    sessionToken: string | null;
+    csrfToken: string | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Resolves the session cookie into `request.actor` on every API request, and requires the
+ * `x-csrf-token` header on every state-changing request that the cookie authenticates.
+ */
+export function registerSessions(app: FastifyInstance, db: Db) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await resolveSession(db, token);
+    if (!session) return;
+    request.actor = session.actor;
+    request.sessionToken = token;
+    request.csrfToken = session.csrfToken;
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (!sameToken(session.csrfToken, Array.isArray(header) ? header[0] : header)) {
+        throw new AppError(
+          'CSRF_TOKEN_INVALID',
+          'The x-csrf-token header is missing or does not match this session; use the token from sign-in or /api/auth/me',
+        );
+      }
+    }
+  });
+}

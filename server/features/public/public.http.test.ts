@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/harness.ts';
+import type { PublicActionItem } from './public.contract.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const get = (url: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'GET', url, headers });
+
+/** Every Action straight from the database, to hold the API's figures against. */
+async function allActions() {
+  const officer = await t.signIn('officer@demo.tandem.test');
+  return (await get('/api/actions?pageSize=200', { cookie: officer.cookie })).json().items as {
+    id: string;
+    status: string;
+    topics: string[];
+    countries: string[];
+    regions: string[];
+  }[];
+}
+
+describe('GET /api/public/stats', () => {
+  it('computes the ongoing Actions, their countries and the share per topic from the data', async () => {
+    const stats = (await get('/api/public/stats')).json();
+    const ongoing = (await allActions()).filter((a) => ['implementation', 'closing'].includes(a.status));
+    expect(stats.ongoingActions).toBe(ongoing.length);
+    expect(stats.countries).toBe(new Set(ongoing.flatMap((a) => a.countries)).size);
+    const thb = stats.topics.find((topic: { code: string }) => topic.code === 'thb');
+    expect(thb.count).toBe(ongoing.filter((a) => a.topics.includes('thb')).length);
+    expect(thb.share).toBeCloseTo(thb.count / ongoing.length, 10);
+    // The demo facility's fact: about a fifth of the ongoing Actions address trafficking.
+    expect(thb.share).toBeGreaterThanOrEqual(0.17);
+    expect(thb.share).toBeLessThanOrEqual(0.23);
+    expect(thb.name).toBe('Trafficking in human beings');
+  });
+
+  it('counts Actions and countries per region, for all five partner regions', async () => {
+    const stats = (await get('/api/public/stats')).json();
+    const ongoing = (await allActions()).filter((a) => ['implementation', 'closing'].includes(a.status));
+    for (const code of ['africa', 'asia', 'lac', 'south', 'east']) {
+      const region = stats.regions.find((r: { code: string }) => r.code === code);
+      expect(region.ongoingActions, code).toBe(ongoing.filter((a) => a.regions.includes(code)).length);
+      expect(region.ongoingActions, code).toBeGreaterThan(0);
+    }
+  });
+
+  it('names topics in the reader’s language', async () => {
+    const stats = (await get('/api/public/stats', { 'accept-language': 'fr' })).json();
+    expect(stats.topics.find((topic: { code: string }) => topic.code === 'thb').name).toMatch(/traite/i);
+  });
+});
+
+describe('GET /api/public/actions', () => {
+  it('never lists an Action in design, nor a cancelled or suspended one', async () => {
+    const all = await allActions();
+    const hidden = all.filter((a) => ['design', 'cancelled', 'suspended'].includes(a.status));
+    expect(hidden.length).toBeGreaterThan(0);
+    const listed = (await get('/api/public/actions?pageSize=200')).json();
+    const ids = listed.items.map((a: PublicActionItem) => a.id);
+    for (const action of hidden) expect(ids).not.toContain(action.id);
+    for (const action of hidden) expect((await get(`/api/public/actions/${action.id}`)).statusCode).toBe(404);
+  });
+
+  it('filters ongoing Actions by topic and region', async () => {
+    const thb = (await get('/api/public/actions?status=ongoing&topic=thb&pageSize=200')).json();
+    expect(thb.items.map((a: PublicActionItem) => a.name)).toEqual(
+      expect.arrayContaining(['Thailand I', 'Timor-Leste I', 'Peru III', 'IberRed', 'Ghana III']),
+    );
+    for (const action of thb.items) expect(['implementation', 'closing']).toContain(action.status);
+    const asia = (await get('/api/public/actions?status=ongoing&topic=thb&region=asia')).json();
+    expect(asia.items.map((a: PublicActionItem) => a.name).sort()).toEqual(['Thailand I', 'Timor-Leste I']);
+    const completed = (await get('/api/public/actions?status=completed&country=PE')).json();
+    expect(completed.items.map((a: PublicActionItem) => a.name).sort()).toEqual(['Peru I', 'Peru II']);
+  });
+
+  it('answers public fields only', async () => {
+    const listed = (await get('/api/public/actions?pageSize=1')).json();
+    const detail = (await get(`/api/public/actions/${listed.items[0].id}`)).json();
+    for (const body of [listed.items[0], detail]) {
+      expect(body).not.toHaveProperty('version');
+      expect(body).not.toHaveProperty('updatedAt');
+    }
+    for (const partner of detail.partners) expect(Object.keys(partner).sort()).toEqual(['acronym', 'name']);
+    expect(detail.summary.length).toBeGreaterThan(20);
+  });
+});

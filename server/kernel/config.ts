@@ -1,0 +1,53 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** A PostgreSQL connection string; when unset the embedded database (PGlite) is used. */
+  databaseUrl: string | undefined;
+  /** Where the embedded database keeps its files. */
+  dataDir: string;
+  /** Demo mode loads the demo facility and its accounts on first start. */
+  demo: boolean;
+  /** Send the session cookie only over HTTPS; on when the public URL is https. */
+  secureCookies: boolean;
+  /** Where the built web app lives. */
+  webDir: string;
+  logLevel: string;
+  /** Behind a reverse proxy, take the client address from X-Forwarded-For (for rate limits). */
+  trustProxy: boolean;
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number between 0 and 65535, not "${value}"`);
+  }
+  return port;
+}
+
+function parseFlag(name: string, value: string | undefined): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (['1', 'true', 'yes', 'on'].includes(value.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false;
+  throw new Error(`${name} must be 1 or 0, not "${value}"`);
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  // Demo mode is the default for the embedded database (a first look at Tandem) and off for a real
+  // PostgreSQL (a real deployment), unless asked for.
+  const demo = parseFlag('TANDEM_DEMO', env.TANDEM_DEMO) ?? databaseUrl === undefined;
+  return {
+    port: parsePort(env.PORT),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(env.TANDEM_DATA_DIR || 'data'),
+    demo,
+    secureCookies: (env.TANDEM_PUBLIC_URL ?? '').startsWith('https://'),
+    webDir: path.resolve(env.TANDEM_WEB_DIR || 'web/dist'),
+    logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: parseFlag('TANDEM_TRUST_PROXY', env.TANDEM_TRUST_PROXY) ?? false,
+  };
+}

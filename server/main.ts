@@ -1,0 +1,35 @@
+import { buildApp } from './app.ts';
+import { bootstrapFacility } from './db/bootstrap.ts';
+import { readConfig } from './kernel/config.ts';
+import { openDatabase } from './kernel/db/database.ts';
+
+const config = readConfig();
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+await database.migrate();
+const loaded = await bootstrapFacility(database.db, { demo: config.demo });
+
+const app = await buildApp({ database, config });
+if (loaded.demo)
+  app.log.info('loaded the demo facility; demo accounts use the password tandem-demo-password');
+app.log.info(
+  {
+    database: database.kind,
+    dataDir: database.kind === 'pglite' ? config.dataDir : undefined,
+    demo: config.demo,
+  },
+  'database ready',
+);
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { bootstrapFacility } from '../db/bootstrap.ts';
+import { openDatabase, pgliteClient } from '../kernel/db/database.ts';
+import { databaseUrl, onServer, type TestEngine, uniqueName } from './engines.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    engine: TestEngine;
+    /** PGlite: a dump of the migrated, seeded data directory. PostgreSQL: the template database's name. */
+    template: string;
+  }
+}
+
+/**
+ * Migrates and seeds one template database per run; every test file then starts from a copy of it
+ * (a PGlite dump loaded in memory, or CREATE DATABASE ... TEMPLATE on PostgreSQL), so files never
+ * see each other's writes and the suite needs no clean-up between tests.
+ */
+export default async function setup(project: TestProject) {
+  const engine = (project.config.env?.TANDEM_TEST_ENGINE ?? 'pglite') as TestEngine;
+  project.provide('engine', engine);
+
+  if (engine === 'pglite') {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tandem-template-'));
+    const database = await openDatabase({});
+    await database.migrate();
+    await bootstrapFacility(database.db, { demo: true });
+    const dump = await pgliteClient(database).dumpDataDir('none');
+    const file = path.join(dir, 'template.tar');
+    writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+    await database.close();
+    project.provide('template', file);
+    return () => rmSync(dir, { recursive: true, force: true });
+  }
+
+  const template = uniqueName('tandem_template');
+  await onServer((client) => client.query(`create database ${template}`));
+  const database = await openDatabase({ databaseUrl: databaseUrl(template), poolSize: 1 });
+  try {
+    await database.migrate();
+    await bootstrapFacility(database.db, { demo: true });
+  } finally {
+    await database.close();
+  }
+  project.provide('template', template);
+  return () => onServer((client) => client.query(`drop database if exists ${template} with (force)`));
+}

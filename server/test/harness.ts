@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
+import { buildApp } from '../app.ts';
+import { readConfig } from '../kernel/config.ts';
+import { type Database, openDatabase } from '../kernel/db/database.ts';
+import { databaseUrl, onServer, uniqueName } from './engines.ts';
+
+export const DEMO_PASSWORD = 'tandem-demo-password';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  /** Signs in a demo account and returns the headers that authenticate its requests. */
+  signIn(email: string): Promise<SignedInHeaders>;
+  close(): Promise<void>;
+}
+
+export type SignedInHeaders = Record<string, string> & { cookie: string; 'x-csrf-token': string };
+
+async function openCopyOfTemplate(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const template = inject('template');
+  if (inject('engine') === 'pglite') {
+    const database = await openDatabase({ loadDataDir: new Blob([readFileSync(template)]) });
+    return { database, drop: async () => {} };
+  }
+  const name = uniqueName('tandem_test');
+  await onServer((client) => client.query(`create database ${name} template ${template}`));
+  const database = await openDatabase({ databaseUrl: databaseUrl(name), poolSize: 4 });
+  return {
+    database,
+    drop: () =>
+      onServer((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+  };
+}
+
+/** A real app on its own copy of the migrated demo database, for tests through app.inject. */
+export async function createTestApp(): Promise<TestApp> {
+  const { database, drop } = await openCopyOfTemplate();
+  const config = { ...readConfig({}), webDir: '/nonexistent', demo: true };
+  const app = await buildApp({ database, config, logger: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    async signIn(email) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password: DEMO_PASSWORD },
+      });
+      if (response.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${response.body}`);
+      return { cookie: sessionCookie(response), 'x-csrf-token': response.json().csrfToken };
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      await drop();
+    },
+  };
+}
+
+export function sessionCookie(response: LightMyRequestResponse): string {
+  const cookie = response.cookies.find((c) => c.name === 'tandem_session');
+  if (!cookie) throw new Error('no session cookie was set');
+  return `tandem_session=${cookie.value}`;
+}

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+const httpTests = (engine: 'pglite' | 'postgresql') => ({
+  test: {
+    name: `http-${engine}`,
+    include: ['server/**/*.http.test.ts'],
+    globalSetup: ['server/test/global-setup.ts'],
+    env: { TANDEM_TEST_ENGINE: engine },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['server/**/*.unit.test.ts', 'web/**/*.unit.test.ts'] } },
+      httpTests('pglite'),
+      httpTests('postgresql'),
+    ],
+  },
+});
