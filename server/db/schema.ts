@@ -4,4 +4,5 @@ export * from '../features/auth/auth.table.ts';
 export * from '../features/institutions/institutions.table.ts';
 export * from '../features/taxonomy/taxonomy.table.ts';
 export * from '../kernel/audit/audit.table.ts';
+export * from '../kernel/cache/cache.table.ts';
 export * from '../kernel/settings/settings.table.ts';

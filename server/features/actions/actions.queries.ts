@@ -1,7 +1,8 @@
-import { and, asc, count, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
-import { institutions, partnerOrganisations } from '../institutions/institutions.table.ts';
-import { approaches, countries, pillars, topics } from '../taxonomy/taxonomy.table.ts';
+import type { LocalizedText } from '../../kernel/localized.ts';
+import { partnerOrganisations } from '../institutions/institutions.table.ts';
+import { approaches, countries, pillars } from '../taxonomy/taxonomy.table.ts';
 import { type ActionScope, PUBLIC_STATUSES } from './actions.scope.ts';
 import {
   type ActionStatus,
@@ -70,62 +71,67 @@ export function actionWhere(scope: ActionScope, criteria: ActionCriteria): SQL |
   return and(...conditions);
 }
 
-export async function selectActionPage(db: Db, where: SQL | undefined, page: number, pageSize: number) {
-  const [rows, [totalRow]] = await Promise.all([
-    db
-      .select()
-      .from(actions)
-      .where(where)
-      .orderBy(asc(actions.name), asc(actions.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ total: count() }).from(actions).where(where),
-  ]);
-  return { rows, total: totalRow?.total ?? 0 };
+export interface ListedActionRow {
+  id: string;
+  code: string;
+  name: string;
+  title: LocalizedText;
+  summary: LocalizedText;
+  status: ActionStatus;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  actualStart: string | null;
+  actualEnd: string | null;
+  version: number;
+  updatedAt: string;
+  countries: { code: string; regionCode: string }[];
+  topics: { code: string; name: LocalizedText }[];
+  institutions: {
+    id: string;
+    name: string;
+    acronym: string | null;
+    type: string;
+    countryCode: string | null;
+    role: 'requesting' | 'beneficiary';
+  }[];
 }
 
-export type ActionRow = typeof actions.$inferSelect;
-
-export const selectActionById = async (db: Db, id: string, where: SQL | undefined) =>
-  (
-    await db
-      .select()
-      .from(actions)
-      .where(and(eq(actions.id, id), where))
-  )[0];
-
-/** Countries (with region), topics and requesting institution of a set of Actions, in three queries. */
-export async function selectListRelations(db: Db, actionIds: string[]) {
-  if (actionIds.length === 0) return { countryRows: [], topicRows: [], institutionRows: [] };
-  const [countryRows, topicRows, institutionRows] = await Promise.all([
-    db
-      .select({ actionId: actionCountries.actionId, code: countries.code, regionCode: countries.regionCode })
-      .from(actionCountries)
-      .innerJoin(countries, eq(countries.code, actionCountries.countryCode))
-      .where(inArray(actionCountries.actionId, actionIds))
-      .orderBy(asc(countries.code)),
-    db
-      .select({ actionId: actionTopics.actionId, code: topics.code, name: topics.name })
-      .from(actionTopics)
-      .innerJoin(topics, eq(topics.code, actionTopics.topicCode))
-      .where(inArray(actionTopics.actionId, actionIds))
-      .orderBy(asc(topics.sortOrder)),
-    db
-      .select({
-        actionId: actionInstitutions.actionId,
-        role: actionInstitutions.role,
-        id: institutions.id,
-        name: institutions.name,
-        acronym: institutions.acronym,
-        type: institutions.type,
-        countryCode: institutions.countryCode,
-      })
-      .from(actionInstitutions)
-      .innerJoin(institutions, eq(institutions.id, actionInstitutions.institutionId))
-      .where(inArray(actionInstitutions.actionId, actionIds))
-      .orderBy(asc(actionInstitutions.role), asc(institutions.name)),
-  ]);
-  return { countryRows, topicRows, institutionRows };
+/**
+ * One page of Actions with their countries, topics and institutions, and the total, in a single
+ * round trip: PostgreSQL builds the JSON, so a list costs one query whatever the page size.
+ */
+export async function selectActionPage(
+  db: Db,
+  where: SQL | undefined,
+  page: number,
+  pageSize: number,
+): Promise<{ rows: ListedActionRow[]; total: number }> {
+  const result = await db.execute(sql`
+    with filtered as (
+      select ${actions.id} as id from ${actions} ${where ? sql`where ${where}` : sql``}
+    ), page as (
+      select a.* from actions a join filtered f on f.id = a.id
+       order by a.name, a.id limit ${pageSize} offset ${(page - 1) * pageSize}
+    )
+    select (select count(*)::int from filtered) as total,
+      coalesce((select json_agg(json_build_object(
+        'id', p.id, 'code', p.code, 'name', p.name, 'title', p.title, 'summary', p.summary,
+        'status', p.status, 'plannedStart', p.planned_start, 'plannedEnd', p.planned_end,
+        'actualStart', p.actual_start, 'actualEnd', p.actual_end, 'version', p.version,
+        'updatedAt', p.updated_at,
+        'countries', coalesce((select json_agg(json_build_object('code', c.code, 'regionCode', c.region_code) order by c.code)
+            from action_countries ac join countries c on c.code = ac.country_code where ac.action_id = p.id), '[]'),
+        'topics', coalesce((select json_agg(json_build_object('code', t.code, 'name', t.name) order by t.sort_order)
+            from action_topics at join topics t on t.code = at.topic_code where at.action_id = p.id), '[]'),
+        'institutions', coalesce((select json_agg(json_build_object('id', i.id, 'name', i.name, 'acronym', i.acronym,
+              'type', i.type, 'countryCode', i.country_code, 'role', ai.role) order by ai.role, i.name)
+            from action_institutions ai join institutions i on i.id = ai.institution_id where ai.action_id = p.id), '[]')
+      ) order by p.name, p.id) from page p), '[]') as items`);
+  const [row] = (result as unknown as { rows: { total: number; items: ListedActionRow[] | string }[] }).rows;
+  // node-postgres parses json columns; PGlite does too, but a string is accepted for safety.
+  const items =
+    typeof row?.items === 'string' ? (JSON.parse(row.items) as ListedActionRow[]) : (row?.items ?? []);
+  return { rows: items, total: row?.total ?? 0 };
 }
 
 /** The 4Ps, approaches and partners of one Action. */

@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { requireActor } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../kernel/db/database.ts';
@@ -6,44 +7,34 @@ import { type Language, pickText } from '../../kernel/localized.ts';
 import type { ActionDetail, ActionListItem, ActionListQuery, ActionPage } from './actions.contract.ts';
 import {
   type ActionCriteria,
-  type ActionRow,
   actionWhere,
-  selectActionById,
+  type ListedActionRow,
   selectActionPage,
   selectDetailRelations,
-  selectListRelations,
 } from './actions.queries.ts';
 import { type ActionScope, scopeFor } from './actions.scope.ts';
+import { actions } from './actions.table.ts';
 
-type ListRelations = Awaited<ReturnType<typeof selectListRelations>>;
-
-function presentListItem(row: ActionRow, relations: ListRelations, lang: Language): ActionListItem {
-  const countryRows = relations.countryRows.filter((c) => c.actionId === row.id);
-  const requesting = relations.institutionRows.find((i) => i.actionId === row.id && i.role === 'requesting');
+function presentListItem(row: ListedActionRow, lang: Language): ActionListItem {
+  const { role: _role, ...requesting } = row.institutions.find((i) => i.role === 'requesting') ?? {
+    role: null,
+  };
   return {
     id: row.id,
     code: row.code,
     name: row.name,
     title: pickText(row.title, lang),
     status: row.status,
-    countries: countryRows.map((c) => c.code),
-    regions: [...new Set(countryRows.map((c) => c.regionCode))].sort(),
-    topics: relations.topicRows.filter((t) => t.actionId === row.id).map((t) => t.code),
-    requestingInstitution: requesting
-      ? {
-          id: requesting.id,
-          name: requesting.name,
-          acronym: requesting.acronym,
-          type: requesting.type,
-          countryCode: requesting.countryCode,
-        }
-      : null,
+    countries: row.countries.map((c) => c.code),
+    regions: [...new Set(row.countries.map((c) => c.regionCode))].sort(),
+    topics: row.topics.map((t) => t.code),
+    requestingInstitution: 'id' in requesting ? requesting : null,
     plannedStart: row.plannedStart,
     plannedEnd: row.plannedEnd,
   };
 }
 
-/** One page of the Actions a scope may see, with their list relations. */
+/** One page of the Actions a scope may see, presented for lists. */
 export async function findActionPage(
   db: Db,
   scope: ActionScope,
@@ -57,11 +48,7 @@ export async function findActionPage(
     paging.page,
     paging.pageSize,
   );
-  const relations = await selectListRelations(
-    db,
-    rows.map((r) => r.id),
-  );
-  return { rows, total, items: rows.map((row) => presentListItem(row, relations, lang)) };
+  return { rows, total, items: rows.map((row) => presentListItem(row, lang)) };
 }
 
 /** One Action with everything its page shows, or a 404 when the scope may not see it. */
@@ -71,24 +58,24 @@ export async function findActionDetail(
   id: string,
   lang: Language,
 ): Promise<ActionDetail> {
-  const row = await selectActionById(db, id, actionWhere(scope, {}));
-  if (!row) throw notFound('Action');
-  const [relations, detail] = await Promise.all([
-    selectListRelations(db, [id]),
+  const [{ rows }, detail] = await Promise.all([
+    selectActionPage(db, and(eq(actions.id, id), actionWhere(scope, {})), 1, 1),
     selectDetailRelations(db, id),
   ]);
+  const row = rows[0];
+  if (!row) throw notFound('Action');
   return {
-    ...presentListItem(row, relations, lang),
+    ...presentListItem(row, lang),
     summary: pickText(row.summary, lang),
-    institutions: relations.institutionRows.map(({ actionId: _, ...institution }) => institution),
-    topicNames: relations.topicRows.map((t) => ({ code: t.code, name: pickText(t.name, lang) })),
+    institutions: row.institutions,
+    topicNames: row.topics.map((t) => ({ code: t.code, name: pickText(t.name, lang) })),
     pillars: detail.pillarRows.map((p) => ({ code: p.code, name: pickText(p.name, lang) })),
     approaches: detail.approachRows.map((a) => ({ code: a.code, name: pickText(a.name, lang) })),
     partners: detail.partnerRows,
     actualStart: row.actualStart,
     actualEnd: row.actualEnd,
     version: row.version,
-    updatedAt: row.updatedAt.toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
   };
 }
 

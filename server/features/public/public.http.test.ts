@@ -1,5 +1,8 @@
+import { gunzipSync } from 'node:zlib';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { actions } from '../actions/actions.table.ts';
 import type { PublicActionItem } from './public.contract.ts';
 
 let t: TestApp;
@@ -86,5 +89,41 @@ describe('GET /api/public/actions', () => {
     }
     for (const partner of detail.partners) expect(Object.keys(partner).sort()).toEqual(['acronym', 'name']);
     expect(detail.summary.length).toBeGreaterThan(20);
+  });
+});
+
+describe('caching of public reads', () => {
+  it('answers 304 to a client that holds the current version', async () => {
+    const first = await get('/api/public/stats');
+    expect(first.headers.etag).toMatch(/^"portfolio-\d+-\w+"$/);
+    const again = await get('/api/public/stats', { 'if-none-match': String(first.headers.etag) });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const french = await get('/api/public/stats', { 'accept-language': 'fr' });
+    expect(french.headers.etag).not.toBe(first.headers.etag);
+  });
+
+  it('serves fresh figures as soon as the portfolio changes', async () => {
+    const before = (await get('/api/public/stats')).json();
+    const etag = String((await get('/api/public/stats')).headers.etag);
+    const [ongoing] = (await get('/api/public/actions?status=ongoing&pageSize=1')).json().items;
+    expect((await get(`/api/public/actions/${ongoing.id}`)).json().status).not.toBe('completed');
+    await t.database.db.update(actions).set({ status: 'completed' }).where(eq(actions.id, ongoing.id));
+
+    const after = await get('/api/public/stats', { 'if-none-match': etag });
+    expect(after.statusCode).toBe(200);
+    expect(after.json().ongoingActions).toBe(before.ongoingActions - 1);
+    const detail = (await get(`/api/public/actions/${ongoing.id}`)).json();
+    expect(detail.status).toBe('completed');
+  });
+});
+
+describe('compression', () => {
+  it('sends the cached list gzipped to a client that accepts it', async () => {
+    const plain = await get('/api/public/actions?pageSize=50');
+    const gzipped = await get('/api/public/actions?pageSize=50', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    expect(JSON.parse(gunzipSync(gzipped.rawPayload).toString('utf8'))).toEqual(plain.json());
   });
 });

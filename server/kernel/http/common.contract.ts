@@ -37,3 +37,6 @@ export function pageOf<T extends z.ZodType>(item: T) {
 }
 
 export const namedCode = z.object({ code: z.string(), name: z.string() });
+
+/** A conditional GET whose ETag still matches: no body. */
+export const notModified = z.null().describe('Not modified: the copy the client holds is current');

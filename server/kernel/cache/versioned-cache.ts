@@ -1,0 +1,65 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import { cacheVersions } from './cache.table.ts';
+
+export interface CachedBody {
+  /** The serialised JSON as UTF-8 bytes, ready to send without encoding it again. */
+  body: Buffer;
+  /** The same, gzipped, made once at the first request that accepts gzip. */
+  gzipped?: Buffer;
+  /** A strong validator for conditional requests: the data set's version and the key. */
+  etag: string;
+}
+
+/**
+ * A bounded in-process cache of serialised responses that is correct across processes: each entry
+ * remembers the version of its data set, and a lookup first reads the current version (one indexed
+ * row), so any committed change, made by any process, invalidates the entry.
+ */
+export class VersionedCache {
+  readonly #entries = new Map<string, { version: number; value: CachedBody }>();
+  readonly #readVersion;
+
+  constructor(
+    db: Db,
+    readonly name: string,
+    readonly maxEntries = 500,
+  ) {
+    this.#readVersion = db
+      .select({ version: cacheVersions.version })
+      .from(cacheVersions)
+      .where(eq(cacheVersions.name, name))
+      .prepare(`cache_version_${name}`);
+  }
+
+  async get(key: string, compute: () => Promise<string>): Promise<CachedBody> {
+    const [row] = await this.#readVersion.execute();
+    const version = row?.version ?? 0;
+    const hit = this.#entries.get(key);
+    if (hit && hit.version === version) {
+      // Refresh its place in the insertion order, so the least recently used goes first.
+      this.#entries.delete(key);
+      this.#entries.set(key, hit);
+      return hit.value;
+    }
+    const body = Buffer.from(await compute());
+    const value: CachedBody = { body, etag: `"${this.name}-${version}-${hashKey(key)}"` };
+    this.#entries.delete(key);
+    this.#entries.set(key, { version, value });
+    if (this.#entries.size > this.maxEntries) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+    return value;
+  }
+}
+
+/** A short, stable digest of a cache key for the ETag (FNV-1a, 32 bits). */
+function hashKey(key: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}

@@ -1,0 +1,24 @@
+import { gzipSync } from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { CachedBody } from '../cache/versioned-cache.ts';
+
+/** Serialises a response through its contract once, for caching: what is cached is what was checked. */
+export const serializeWith = <T extends z.ZodType>(schema: T, value: z.input<T>) =>
+  JSON.stringify(schema.parse(value));
+
+/**
+ * Sends a cached JSON body with its ETag; a client that already holds this version gets a 304 and
+ * no body, which matters on slow connections.
+ */
+export function sendCached(request: FastifyRequest, reply: FastifyReply, cached: CachedBody) {
+  reply.header('etag', cached.etag).header('cache-control', 'no-cache').header('vary', 'Accept-Language');
+  if (request.headers['if-none-match'] === cached.etag) return reply.status(304).send();
+  reply.type('application/json; charset=utf-8');
+  // Compressed once per version rather than at every request.
+  if (cached.body.length > 1024 && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+    cached.gzipped ??= gzipSync(cached.body);
+    return reply.header('content-encoding', 'gzip').send(cached.gzipped);
+  }
+  return reply.send(cached.body);
+}
