@@ -1,6 +1,7 @@
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -12,13 +13,17 @@ import { publicRoutes } from './features/public/public.routes.ts';
 import { taxonomyRoutes } from './features/taxonomy/taxonomy.routes.ts';
 import type { Config } from './kernel/config.ts';
 import type { Database } from './kernel/db/database.ts';
+import type { FileStorage } from './kernel/files/file-storage.ts';
 import { registerErrorHandling, registerNotFound } from './kernel/http/error-handler.ts';
+import { MAX_UPLOAD_BYTES } from './kernel/http/multipart.ts';
 import { registerOpenApi } from './kernel/http/openapi.ts';
 import { registerWebApp } from './kernel/http/web-app.ts';
 
 export interface AppDeps {
   database: Database;
   config: Config;
+  /** Where uploaded files go; a folder under the data directory unless given. */
+  storage?: FileStorage;
   /** Pino options; tests pass false. */
   logger?: boolean | { level: string };
 }
@@ -55,6 +60,7 @@ export async function buildApp({ database, config, logger }: AppDeps): Promise<F
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await registerOpenApi(app);
 
   const { db } = database;

@@ -5,4 +5,5 @@ export * from '../features/institutions/institutions.table.ts';
 export * from '../features/taxonomy/taxonomy.table.ts';
 export * from '../kernel/audit/audit.table.ts';
 export * from '../kernel/cache/cache.table.ts';
+export * from '../kernel/files/files.table.ts';
 export * from '../kernel/settings/settings.table.ts';

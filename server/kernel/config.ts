@@ -7,6 +7,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Where the embedded database keeps its files. */
   dataDir: string;
+  /** Where uploaded files are kept: outside the web root, under generated names. */
+  filesDir: string;
   /** Demo mode loads the demo facility and its accounts on first start. */
   demo: boolean;
   /** Send the session cookie only over HTTPS; on when the public URL is https. */
@@ -44,6 +46,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '0.0.0.0',
     databaseUrl,
     dataDir: path.resolve(env.TANDEM_DATA_DIR || 'data'),
+    filesDir: path.resolve(env.TANDEM_FILES_DIR || path.join(env.TANDEM_DATA_DIR || 'data', 'files')),
     demo,
     secureCookies: (env.TANDEM_PUBLIC_URL ?? '').startsWith('https://'),
     webDir: path.resolve(env.TANDEM_WEB_DIR || 'web/dist'),

@@ -13,8 +13,12 @@ export const errorStatus = {
   ROUTE_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  /** The record changed since the caller read it (If-Match does not match its version). */
+  VERSION_MISMATCH: 412,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** An update did not say which version it read (no If-Match). */
+  VERSION_REQUIRED: 428,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
