@@ -11,6 +11,5 @@ echo "== type check (tsc)"
 npx tsc --noEmit -p .
 echo "== unit and HTTP tests (vitest: PGlite and PostgreSQL)"
 npx vitest run
-echo "== browser tests (playwright-core + chromium + axe)"
-npx vite build --logLevel warn
+echo "== browser tests (playwright-core + chromium + axe; the set-up builds the web app)"
 npx vitest run --config e2e/vitest.config.ts

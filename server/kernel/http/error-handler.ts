@@ -78,9 +78,13 @@ export function registerErrorHandling(app: FastifyInstance) {
 /** Unknown API routes answer a JSON 404; other GETs get the web app, which routes on the client. */
 export function registerNotFound(app: FastifyInstance, { serveWebApp }: { serveWebApp: boolean }) {
   app.setNotFoundHandler((request, reply) => {
-    if (serveWebApp && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    const path = request.url.split('?')[0] ?? '';
+    // Client routes have no file extension; a missing asset (an old chunk after a deploy) is a 404.
+    const isClientRoute =
+      !path.startsWith('/api/') && !path.startsWith('/assets/') && !/\.[a-z0-9]+$/i.test(path);
+    if (serveWebApp && request.method === 'GET' && isClientRoute) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return send(reply, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);
+    return send(reply, 'ROUTE_NOT_FOUND', `No route ${request.method} ${path}`);
   });
 }

@@ -1,0 +1,180 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+export const demoPassword = 'tandem-demo-password';
+export const demoAccounts = {
+  admin: 'admin@demo.tandem.test',
+  officer: 'officer@demo.tandem.test',
+  steering: 'steering@demo.tandem.test',
+  partnerGhana: 'partner.ghana@demo.tandem.test',
+  partnerJordan: 'partner.jordan@demo.tandem.test',
+  expert: 'expert@demo.tandem.test',
+} as const;
+
+/**
+ * Builds the web app as `npm run build:web` does, in its own process: inside Vitest NODE_ENV is
+ * "test", which would bundle React's development build.
+ */
+export async function buildWeb() {
+  const vite = path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+  const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: repoRoot,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`vite build failed (exit ${code}):\n${output}`);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+export type RunningServer = { baseUrl: string; stop: () => Promise<void> };
+
+/**
+ * Starts the real server (`node --import tsx server/main.ts`) on a free port with a fresh data folder:
+ * embedded PostgreSQL, demo mode, the demo accounts. Resolves once `GET /api/health` answers 200.
+ */
+export async function startServer({ timeoutMs = 90_000 } = {}): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'tandem-e2e-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    TANDEM_DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
+  // The browser tests run on the embedded database in demo mode, whatever the shell says.
+  delete env.DATABASE_URL;
+  delete env.TANDEM_DEMO;
+  delete env.TANDEM_WEB_DIR;
+
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    await stopChild(child, exited);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`The server exited with code ${child.exitCode} before it was healthy:\n${output}`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.status === 200) return { baseUrl, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await stop();
+  throw new Error(`The server was not healthy within ${timeoutMs} ms:\n${output}`);
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<number | null>) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+type ContextOptions = { baseUrl: string; locale?: string; language?: string };
+
+/**
+ * A fresh browser profile (AxeBuilder needs a page of a context made with `newContext`). `language`
+ * stores an interface language choice before the first page loads, as the language switch does.
+ */
+export async function newContext(browser: Browser, { baseUrl, locale = 'en-GB', language }: ContextOptions) {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale,
+    viewport: { width: 1280, height: 900 },
+  });
+  if (language) {
+    await context.addInitScript((code) => {
+      if (!localStorage.getItem('tandem.language')) localStorage.setItem('tandem.language', code);
+    }, language);
+  }
+  return context;
+}
+
+/** Messages a user never sees but that mean something broke: uncaught errors, CSP refusals. */
+export function collectPageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+  return problems;
+}
+
+/** Signs in through the sign-in page, as a person would, and waits for the staff Actions list. */
+export async function signIn(page: Page, email: string, password = demoPassword) {
+  await page.goto('/sign-in');
+  // By name, not label: this helper serves journeys in every language.
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForURL('**/app/actions**');
+}
+
+/** Waits until no loader is announced: the page has its data. */
+export async function settled(page: Page) {
+  await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root'));
+}
+
+export type { Browser, BrowserContext, Page };

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  type Browser,
+  collectPageProblems,
+  demoAccounts,
+  launchBrowser,
+  newContext,
+  settled,
+  signIn,
+} from './harness.ts';
+
+// Story: a programme officer signs in and narrows the portfolio to the Actions on THB.
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('an officer in the staff area', () => {
+  it('is sent to the sign-in page while signed out, and told why a wrong password fails', async () => {
+    const context = await newContext(browser, { baseUrl });
+    const page = await context.newPage();
+    await page.goto('/app/actions?topic=thb');
+    await page.waitForURL('**/sign-in?next=**');
+    await page.getByLabel('E-mail address').fill(demoAccounts.officer);
+    await page.getByLabel(/^Password/).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Could not sign in');
+    expect(await alert.textContent()).toContain('The e-mail address or the password is not correct');
+    expect(page.url()).toContain('/sign-in');
+
+    // The right password leads back to where the officer was going, filters included.
+    await page.getByLabel(/^Password/).fill('tandem-demo-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/app/actions?topic=thb');
+    await context.close();
+  });
+
+  it('filters the Actions by topic THB and sees only THB Actions, filters kept in the URL', async () => {
+    const context = await newContext(browser, { baseUrl });
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await signIn(page, demoAccounts.officer);
+    const table = page.getByRole('table');
+    await table.waitFor();
+    expect(await page.title()).toBe('Actions · Tandem');
+    const navigation = page.getByRole('navigation', { name: 'Staff navigation' });
+    expect(await navigation.textContent()).toContain('Programme officer');
+
+    await settled(page);
+    const caption = table.locator('caption');
+    const totalOf = async () => Number((await caption.textContent())?.replace(/\D/g, ''));
+    const allActions = await totalOf();
+    expect(allActions).toBeGreaterThan(30);
+
+    await page.getByRole('combobox', { name: 'Topic' }).click();
+    await page.getByRole('option', { name: 'Trafficking in human beings' }).click();
+    await page.waitForURL(/[?&]topic=thb/);
+    await expect.poll(totalOf).toBeLessThan(allActions);
+    await settled(page);
+
+    const rows = table.locator('tbody tr');
+    const count = await rows.count();
+    expect(count).toBe(await totalOf());
+    const names = await rows.locator('th').allTextContents();
+    expect(names).toEqual(expect.arrayContaining(['Ghana III', 'Jordan I', 'Thailand I', 'Peru III']));
+    for (const topics of await rows.locator('td:nth-child(4)').allTextContents()) {
+      expect(topics).toContain('Trafficking in human beings');
+    }
+
+    // The filters live in the URL: a reload shows the same list, the select still says THB.
+    await page.reload();
+    await table.waitFor();
+    await settled(page);
+    expect(await page.getByRole('combobox', { name: 'Topic' }).inputValue()).toBe(
+      'Trafficking in human beings',
+    );
+    expect(await rows.count()).toBe(count);
+
+    // Narrow further by status and by free text.
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'Completed' }).click();
+    await page.waitForURL(/status=completed/);
+    await expect.poll(() => rows.locator('th').allTextContents()).toEqual(['Peru II']);
+    await page.getByRole('button', { name: 'Reset filters' }).click();
+    await expect.poll(totalOf).toBe(allActions);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Ghana');
+    await page.waitForURL(/q=Ghana/);
+    await expect
+      .poll(() => rows.locator('th').allTextContents())
+      .toEqual(['Ghana I', 'Ghana II', 'Ghana III']);
+
+    // The Action page, and the way back to the same filtered list.
+    await table.getByRole('link', { name: 'Ghana III' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ghana III' }).waitFor();
+    const facts = page.getByRole('region', { name: 'Key facts' });
+    expect(await facts.textContent()).toContain('Ghana Immigration Service (GIS), requesting institution');
+    expect(await facts.textContent()).toMatch(/victim-centred/i);
+    await page.getByRole('link', { name: 'Back to the Actions' }).click();
+    await page.waitForURL(/\/app\/actions\?q=Ghana$/);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/sign-in');
+    await page.goto('/app/actions');
+    await page.waitForURL('**/sign-in?next=**');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

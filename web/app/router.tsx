@@ -1,0 +1,53 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { PageLoader } from '../components/page-loader.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+import { PublicLayout } from './public-layout.tsx';
+import { RouteError } from './route-error.tsx';
+
+// Each page is its own chunk; the staff shell and its pages never load on the public portal.
+const PortalHomePage = lazy(() =>
+  import('../features/portal/pages/portal-home-page.tsx').then((m) => ({ default: m.PortalHomePage })),
+);
+const PublicActionPage = lazy(() =>
+  import('../features/portal/pages/public-action-page.tsx').then((m) => ({ default: m.PublicActionPage })),
+);
+const SignInPage = lazy(() =>
+  import('../features/auth/pages/sign-in-page.tsx').then((m) => ({ default: m.SignInPage })),
+);
+const StaffLayout = lazy(() => import('./staff-layout.tsx').then((m) => ({ default: m.StaffLayout })));
+const ActionsListPage = lazy(() =>
+  import('../features/actions/pages/actions-list-page.tsx').then((m) => ({ default: m.ActionsListPage })),
+);
+const ActionPage = lazy(() =>
+  import('../features/actions/pages/action-page.tsx').then((m) => ({ default: m.ActionPage })),
+);
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <PublicLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <PortalHomePage /> },
+      { path: 'actions/:id', element: <PublicActionPage /> },
+      { path: 'sign-in', element: <SignInPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  {
+    path: '/app',
+    element: (
+      <Suspense fallback={<PageLoader />}>
+        <StaffLayout />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Navigate to="actions" replace /> },
+      { path: 'actions', element: <ActionsListPage /> },
+      { path: 'actions/:id', element: <ActionPage /> },
+      { path: '*', element: <NotFoundPage home="/app/actions" /> },
+    ],
+  },
+]);

@@ -1,0 +1,80 @@
+import i18next, { type BackendModule, type LanguageDetectorModule } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { defaultLanguage, directionOf, languageStorageKey, languages, matchLanguage } from './languages.ts';
+
+type Catalog = Record<string, unknown>;
+
+// One chunk per catalog: a reader downloads only the languages they use. The shared catalog lives in
+// web/i18n; each feature may keep its own messages in web/features/<feature>/i18n/<language>.json,
+// under a top-level key of its own, so that features never edit each other's files.
+const catalogs = import.meta.glob<{ default: Catalog }>(['../i18n/*.json', '../features/*/i18n/*.json']);
+
+function catalogLoaders(language: string) {
+  return Object.entries(catalogs)
+    .filter(([file]) => file.endsWith(`/${language}.json`))
+    .map(([, load]) => load);
+}
+
+const catalogBackend: BackendModule = {
+  type: 'backend',
+  callbackApi: true,
+  init() {},
+  read(language, _namespace, callback) {
+    const loaders = catalogLoaders(language);
+    if (loaders.length === 0) return callback(new Error(`No catalog for ${language}`), false);
+    Promise.all(loaders.map((load) => load())).then(
+      (modules) => callback(null, Object.assign({}, ...modules.map((module) => module.default))),
+      (error: Error) => callback(error, false),
+    );
+  },
+};
+
+function readStoredLanguage(): string | null {
+  try {
+    return localStorage.getItem(languageStorageKey);
+  } catch {
+    return null; // storage can be disabled; the browser's language still applies
+  }
+}
+
+/** The stored choice first, then the browser's preferred languages, then English. */
+const languageDetector: LanguageDetectorModule = {
+  type: 'languageDetector',
+  detect() {
+    const candidates = [readStoredLanguage(), ...(navigator.languages ?? []), navigator.language];
+    for (const candidate of candidates) {
+      const match = matchLanguage(candidate);
+      if (match) return match;
+    }
+    return defaultLanguage;
+  },
+  cacheUserLanguage(language) {
+    try {
+      localStorage.setItem(languageStorageKey, language);
+    } catch {
+      // Not persisted; the choice still holds for this visit.
+    }
+  },
+};
+
+/** Keep `<html lang dir>` true to the interface language, for screen readers and RTL layout. */
+function applyToDocument(language: string) {
+  document.documentElement.lang = language;
+  document.documentElement.dir = directionOf(language);
+}
+
+export async function initI18n() {
+  i18next.on('languageChanged', applyToDocument);
+  await i18next
+    .use(catalogBackend)
+    .use(languageDetector)
+    .use(initReactI18next)
+    .init({
+      supportedLngs: languages.map((language) => language.code),
+      fallbackLng: defaultLanguage,
+      load: 'languageOnly',
+      interpolation: { escapeValue: false }, // React escapes
+      react: { useSuspense: true },
+    });
+  return i18next;
+}
