@@ -6,7 +6,7 @@ import {
   paginationQuery,
   shortCode,
 } from '../../kernel/http/common.contract.ts';
-import { actionStatuses } from './actions.table.ts';
+import { actionStatuses } from './action-statuses.ts';
 
 export const actionStatus = z.enum(actionStatuses);
 

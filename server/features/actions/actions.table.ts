@@ -14,16 +14,9 @@ import {
 import type { LocalizedText } from '../../kernel/localized.ts';
 import { institutions, partnerOrganisations } from '../institutions/institutions.table.ts';
 import { approaches, countries, pillars, topics } from '../taxonomy/taxonomy.table.ts';
+import { type ActionStatus, actionStatuses } from './action-statuses.ts';
 
-export const actionStatuses = [
-  'design',
-  'implementation',
-  'closing',
-  'completed',
-  'cancelled',
-  'suspended',
-] as const;
-export type ActionStatus = (typeof actionStatuses)[number];
+export { type ActionStatus, actionStatuses };
 export const actionStatus = pgEnum('action_status', actionStatuses);
 
 /** An Action: the facility's tailor-made answer to a request, named by country and sequence. */
