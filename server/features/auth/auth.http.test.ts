@@ -1,7 +1,9 @@
-import { desc, like } from 'drizzle-orm';
+import { desc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../kernel/audit/audit.table.ts';
 import { createTestApp, DEMO_PASSWORD, sessionCookie, type TestApp } from '../../test/harness.ts';
+import { sessions } from './auth.table.ts';
+import { sessionIdOf } from './session.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -114,6 +116,36 @@ describe('session', () => {
       headers: { cookie: headers.cookie },
     });
     expect(after.statusCode).toBe(401);
+  });
+
+  it('ends a session after two idle hours, and after twelve hours in any case', async () => {
+    const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    const idle = await t.signIn('steering@demo.tandem.test');
+    const old = await t.signIn('steering@demo.tandem.test');
+    const active = await t.signIn('steering@demo.tandem.test');
+    const idOf = (headers: { cookie: string }) => sessionIdOf(headers.cookie.split('=')[1] ?? '');
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000);
+    await t.database.db
+      .update(sessions)
+      .set({ lastSeenAt: hoursAgo(2.1) })
+      .where(eq(sessions.id, idOf(idle)));
+    await t.database.db
+      .update(sessions)
+      .set({ expiresAt: hoursAgo(0.01) })
+      .where(eq(sessions.id, idOf(old)));
+    await t.database.db
+      .update(sessions)
+      .set({ lastSeenAt: hoursAgo(1.9) })
+      .where(eq(sessions.id, idOf(active)));
+    expect((await me(idle.cookie)).statusCode).toBe(401);
+    expect((await me(old.cookie)).statusCode).toBe(401);
+    expect((await me(active.cookie)).statusCode).toBe(200);
+    // Being used moves the idle deadline on.
+    const [touched] = await t.database.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.id, idOf(active)));
+    expect(Date.now() - (touched?.lastSeenAt.getTime() ?? 0)).toBeLessThan(60_000);
   });
 
   it('records sign-in and sign-out in the audit log', async () => {
