@@ -53,7 +53,7 @@ export const TAG_VOCABULARY_SDG_TARGET = '3';
 /** SDG targets a topic serves. */
 export const topicSdgTargets: Record<string, readonly string[]> = {
   thb: ['5.2', '8.7', '16.2'],
-  som: ['10.7', '16.3'],
+  som: ['10.7'],
   border: ['10.7'],
   return: ['10.7'],
   labour: ['8.8', '10.7'],
