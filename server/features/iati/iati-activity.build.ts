@@ -30,7 +30,7 @@ const languageRank = (lang: string) => {
 export function narratives(text: LocalizedText): Narrative[] {
   return Object.entries(text)
     .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '')
-    .sort(([a], [b]) => languageRank(a) - languageRank(b) || a.localeCompare(b))
+    .sort(([a], [b]) => languageRank(a) - languageRank(b) || (a < b ? -1 : a > b ? 1 : 0))
     .map(([lang, value]) => ({ lang, text: value.trim() }));
 }
 
@@ -128,7 +128,8 @@ export function classifications(action: ActionSource) {
 function compareTargets(a: string, b: string) {
   const [goalA = 0, targetA = ''] = a.split('.');
   const [goalB = 0, targetB = ''] = b.split('.');
-  return Number(goalA) - Number(goalB) || targetA.localeCompare(targetB, 'en', { numeric: true });
+  const numeric = (t: string) => (/^\d+$/.test(t) ? Number(t) : 1000 + t.charCodeAt(0));
+  return Number(goalA) - Number(goalB) || numeric(targetA) - numeric(targetB);
 }
 
 /** One Action as an IATI activity: each element group from its own function. */

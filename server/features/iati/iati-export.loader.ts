@@ -36,7 +36,7 @@ export interface ActionSource {
 /** Which Actions an export covers: the public ones, or (for staff) all of them. */
 export type ExportScope = 'public' | 'all';
 
-export const EXPORT_BATCH_SIZE = 500;
+export const EXPORT_BATCH_SIZE = 200;
 
 type SourceRow = Omit<ActionSource, 'documents' | 'results'>;
 
