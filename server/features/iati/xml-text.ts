@@ -3,8 +3,8 @@
  * (control characters other than tab and line breaks, lone surrogates, U+FFFE and U+FFFF) are
  * dropped: a title pasted from a word processor must not make the whole file unreadable.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters to drop
 const notXmlChar =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters to drop
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const textSpecial = /[&<>]/g;
 const attributeSpecial = /[&<>"\n\r\t]/g;
