@@ -35,6 +35,7 @@ export function ImportSection() {
               importFile.reset();
             }}
             clearable
+            clearButtonProps={{ 'aria-label': t('iati.import.clear') }}
             w={{ base: '100%', sm: 360 }}
           />
           <Button type="submit" disabled={!file} loading={importFile.isPending}>

@@ -25,7 +25,7 @@ function ProblemItem({ problem }: { problem: IatiProblemBody }) {
   return (
     <List.Item>
       <Group gap="xs" wrap="nowrap" align="flex-start">
-        <Badge color={problem.severity === 'error' ? 'red' : 'yellow'} variant="light" miw={90}>
+        <Badge color={problem.severity === 'error' ? 'red.9' : 'yellow.5'} autoContrast miw={90}>
           {t(`iati.problems.${problem.severity}`)}
         </Badge>
         <Text size="sm">{text}</Text>

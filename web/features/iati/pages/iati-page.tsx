@@ -1,3 +1,4 @@
+import '../iati.css';
 import { Divider, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../../../components/use-page-title.ts';
