@@ -69,6 +69,8 @@ export function ImportSection() {
               </Table.Thead>
               <Table.Tbody>
                 {result.activities.map((activity, index) => (
+                  // The list never reorders, and a schema-valid file may leave identifiers empty.
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the file's order is the row's identity
                   <Table.Tr key={`${activity.identifier}-${index}`}>
                     <Table.Td dir="ltr">{activity.identifier}</Table.Td>
                     <Table.Td dir="auto">{activity.title}</Table.Td>
