@@ -2,12 +2,15 @@
 //  1. Start-up: from the start command to a healthy server on a fresh data folder (budget 15 s).
 //  2. GET /api/public/actions at 50 connections on PostgreSQL, beside a minimal Fastify endpoint
 //     doing one indexed SELECT on the same database (budget: at least 0.5 of its throughput).
+//  3. The IATI export of 10,000 Actions on PostgreSQL: time and the server's peak memory (budget
+//     10 s and 200 MB), beside serialising the same Actions from memory (bench/iati.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { bootstrapFacility } from '../server/db/bootstrap.ts';
 import { openDatabase } from '../server/kernel/db/database.ts';
+import { benchIatiExport, printIatiExport } from './iati.ts';
 import { freePort, load, printTable, startProcess, stopProcess, waitForOk } from './lib.ts';
 
 const SERVER_URL = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -97,3 +100,5 @@ printTable(
   ],
 );
 console.log('budget: GET /api/public/actions at least 0.50 of the minimal endpoint');
+
+printIatiExport(await benchIatiExport(SERVER_URL));

@@ -9,6 +9,8 @@ import { actionsRoutes } from './features/actions/actions.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { registerSessions } from './features/auth/session.plugin.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { readIatiConfig } from './features/iati/iati.config.ts';
+import { iatiRoutes } from './features/iati/iati.routes.ts';
 import { publicRoutes } from './features/public/public.routes.ts';
 import { taxonomyRoutes } from './features/taxonomy/taxonomy.routes.ts';
 import type { Config } from './kernel/config.ts';
@@ -70,6 +72,7 @@ export async function buildApp({ database, config, logger }: AppDeps): Promise<F
   taxonomyRoutes(app, { db });
   actionsRoutes(app, { db });
   publicRoutes(app, { db });
+  iatiRoutes(app, { db, iati: readIatiConfig(process.env) });
 
   registerNotFound(app, { serveWebApp: await registerWebApp(app, config.webDir) });
   return app;

@@ -17,6 +17,8 @@ export const errorStatus = {
   VERSION_MISMATCH: 412,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** An uploaded file was read but refused for what it holds (details say what and where). */
+  IMPORT_FILE_INVALID: 422,
   /** An update did not say which version it read (no If-Match). */
   VERSION_REQUIRED: 428,
   RATE_LIMITED: 429,

@@ -22,6 +22,9 @@ const ActionsListPage = lazy(() =>
 const ActionPage = lazy(() =>
   import('../features/actions/pages/action-page.tsx').then((m) => ({ default: m.ActionPage })),
 );
+const IatiPage = lazy(() =>
+  import('../features/iati/pages/iati-page.tsx').then((m) => ({ default: m.IatiPage })),
+);
 
 export const router = createBrowserRouter([
   {
@@ -47,6 +50,7 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="actions" replace /> },
       { path: 'actions', element: <ActionsListPage /> },
       { path: 'actions/:id', element: <ActionPage /> },
+      { path: 'iati', element: <IatiPage /> },
       { path: '*', element: <NotFoundPage home="/app/actions" /> },
     ],
   },

@@ -55,6 +55,16 @@ export function StaffLayout() {
                   aria-current={pathname === '/app/actions' ? 'page' : undefined}
                   onClick={close}
                 />
+                {(user.role === 'admin' || user.role === 'officer') && (
+                  <NavLink
+                    component={Link}
+                    to="/app/iati"
+                    label={t('nav.iati')}
+                    active={pathname.startsWith('/app/iati')}
+                    aria-current={pathname === '/app/iati' ? 'page' : undefined}
+                    onClick={close}
+                  />
+                )}
                 <NavLink component={Link} to="/" label={t('nav.portal')} onClick={close} />
               </AppShell.Section>
               <AppShell.Section>

@@ -70,7 +70,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     accept: 'application/json',
     'accept-language': i18next.resolvedLanguage ?? i18next.language ?? 'en',
   };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // A form (a file upload) goes as it is: the browser sets multipart/form-data and its boundary.
+  const isForm = options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -78,7 +80,12 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     response = await fetch(buildUrl(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : isForm
+            ? (options.body as FormData)
+            : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });

@@ -1,0 +1,90 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../kernel/db/database.ts';
+import type { LocalizedText } from '../../kernel/localized.ts';
+import type { ActionStatus } from '../actions/action-statuses.ts';
+import { PUBLIC_STATUSES } from '../actions/actions.scope.ts';
+import type { ActivityResult, DocumentLink } from './iati-activity.model.ts';
+
+/**
+ * What the builder needs of one Action. The IATI export is a report: it reads the Actions' tables
+ * directly (one query per batch) rather than page by page through the Actions service.
+ */
+export interface ActionSource {
+  id: string;
+  code: string;
+  name: string;
+  title: LocalizedText;
+  summary: LocalizedText;
+  status: ActionStatus;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  actualStart: string | null;
+  actualEnd: string | null;
+  updatedAt: string;
+  countries: { code: string; regionCode: string }[];
+  topics: string[];
+  approaches: string[];
+  partners: { name: string; acronym: string | null }[];
+  /**
+   * Published deliverables and the results framework, once the Action workspace and the results
+   * features exist; their loaders fill these and the writer already knows the elements.
+   */
+  documents: DocumentLink[];
+  results: ActivityResult[];
+}
+
+/** Which Actions an export covers: the public ones, or (for staff) all of them. */
+export type ExportScope = 'public' | 'all';
+
+export const EXPORT_BATCH_SIZE = 200;
+
+type SourceRow = Omit<ActionSource, 'documents' | 'results'>;
+
+function selectBatch(db: Db, scope: ExportScope, after: string | null, limit: number) {
+  const conditions = [
+    after === null ? undefined : sql`a.id > ${after}`,
+    scope === 'public'
+      ? sql`a.status in (${sql.join(
+          PUBLIC_STATUSES.map((s) => sql`${s}`),
+          sql`, `,
+        )})`
+      : undefined,
+  ].filter((c) => c !== undefined);
+  const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+  return db.execute(sql`
+    select a.id, a.code, a.name, a.title, a.summary, a.status,
+      a.planned_start::text as "plannedStart", a.planned_end::text as "plannedEnd",
+      a.actual_start::text as "actualStart", a.actual_end::text as "actualEnd",
+      to_char(a.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt",
+      coalesce((select json_agg(json_build_object('code', c.code, 'regionCode', c.region_code) order by c.code)
+          from action_countries ac join countries c on c.code = ac.country_code where ac.action_id = a.id), '[]') as countries,
+      coalesce((select json_agg(t.topic_code order by t.topic_code)
+          from action_topics t where t.action_id = a.id), '[]') as topics,
+      coalesce((select json_agg(ap.approach_code order by ap.approach_code)
+          from action_approaches ap where ap.action_id = a.id), '[]') as approaches,
+      coalesce((select json_agg(json_build_object('name', p.name, 'acronym', p.acronym) order by p.name)
+          from action_partners pa join partner_organisations p on p.id = pa.partner_id where pa.action_id = a.id), '[]') as partners
+    from actions a ${where}
+    order by a.id
+    limit ${limit}`);
+}
+
+/**
+ * The Actions of a scope in batches, ordered by id and paged by the last id seen (keyset), so that
+ * memory holds one batch whatever the size of the portfolio and no page is skipped or repeated.
+ */
+export async function* loadActionBatches(
+  db: Db,
+  scope: ExportScope,
+  batchSize = EXPORT_BATCH_SIZE,
+): AsyncGenerator<ActionSource[]> {
+  let after: string | null = null;
+  for (;;) {
+    const result = await selectBatch(db, scope, after, batchSize);
+    const rows = (result as unknown as { rows: SourceRow[] }).rows;
+    if (rows.length === 0) return;
+    yield rows.map((row) => ({ ...row, documents: [], results: [] }));
+    if (rows.length < batchSize) return;
+    after = rows[rows.length - 1]?.id ?? null;
+  }
+}
