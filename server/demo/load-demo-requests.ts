@@ -138,14 +138,12 @@ export async function loadDemoRequests(tx: Db, password: string): Promise<void> 
       from = step.to;
     }
     for (const message of demo.messages ?? []) {
-      await tx
-        .insert(requestMessages)
-        .values({
-          requestId,
-          authorId: userId(message.by),
-          body: message.body,
-          createdAt: at(message.daysAgo),
-        });
+      await tx.insert(requestMessages).values({
+        requestId,
+        authorId: userId(message.by),
+        body: message.body,
+        createdAt: at(message.daysAgo),
+      });
     }
     if (demo.actionCode) {
       const [action] = await tx

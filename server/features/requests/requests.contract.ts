@@ -204,6 +204,9 @@ export const eligibilitySettingsBody = z.strictObject({
   topics: z.array(shortCode).max(100),
 });
 export type EligibilitySettingsBody = z.infer<typeof eligibilitySettingsBody>;
-export const eligibilitySettingsResponse = eligibilitySettingsBody.extend({ version: z.number().int() });
+export const eligibilitySettingsResponse = z.object({
+  ...eligibilitySettingsBody.shape,
+  version: z.number().int(),
+});
 
 export const attachmentParams = z.strictObject({ id: z.uuid(), fileId: z.uuid() });

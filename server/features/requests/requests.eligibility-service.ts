@@ -25,7 +25,10 @@ import {
 /** The mandate as configured, or the default: every region but the EU's, every topic. */
 export async function readMandate(db: Db): Promise<MandateSettings & { version: number }> {
   const [row] = await db.select().from(eligibilitySettings).where(eq(eligibilitySettings.id, 1));
-  if (row) return row;
+  if (row) {
+    const { regions, countries, excludedCountries, topics, version } = row;
+    return { regions, countries, excludedCountries, topics, version };
+  }
   const [regionRows, topicRows] = await Promise.all([
     db.select({ code: regions.code }).from(regions),
     db.select({ code: topics.code }).from(topics),
