@@ -51,8 +51,11 @@ export type QueryParams = Record<string, string | number | null | undefined>;
 type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: QueryParams;
+  /** JSON, or a FormData for a file upload (sent as multipart). */
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra headers, such as If-Match with the version that was read. */
+  headers?: Record<string, string>;
 };
 
 function buildUrl(path: string, query: QueryParams = {}) {
@@ -70,7 +73,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     accept: 'application/json',
     'accept-language': i18next.resolvedLanguage ?? i18next.language ?? 'en',
   };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
+  Object.assign(headers, options.headers);
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -78,7 +83,12 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     response = await fetch(buildUrl(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : isForm
+            ? (options.body as FormData)
+            : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
+import { inTurn } from '../../kernel/db/in-turn.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
 import { countries } from '../taxonomy/taxonomy.table.ts';
 import { actionRequests } from './action-requests.table.ts';
@@ -25,14 +26,15 @@ export interface ActionSummary {
 
 async function summaries(db: Db, ids: string[]): Promise<ActionSummary[]> {
   if (ids.length === 0) return [];
-  const [rows, topicRows, countryRows] = await Promise.all([
-    db
-      .select({ id: actions.id, name: actions.name, status: actions.status, sequence: actions.sequence })
-      .from(actions)
-      .where(inArray(actions.id, ids))
-      .orderBy(asc(actions.sequence), asc(actions.name)),
-    db.select().from(actionTopics).where(inArray(actionTopics.actionId, ids)),
-    db.select().from(actionCountries).where(inArray(actionCountries.actionId, ids)),
+  const [rows, topicRows, countryRows] = await inTurn([
+    () =>
+      db
+        .select({ id: actions.id, name: actions.name, status: actions.status, sequence: actions.sequence })
+        .from(actions)
+        .where(inArray(actions.id, ids))
+        .orderBy(asc(actions.sequence), asc(actions.name)),
+    () => db.select().from(actionTopics).where(inArray(actionTopics.actionId, ids)),
+    () => db.select().from(actionCountries).where(inArray(actionCountries.actionId, ids)),
   ]);
   return rows.map((row) => ({
     id: row.id,

@@ -2,6 +2,7 @@ import { and, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit/audit.ts';
 import { type Actor, isStaff, requireRole } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../kernel/db/database.ts';
+import { inTurn } from '../../kernel/db/in-turn.ts';
 import { AppError, type FieldProblem } from '../../kernel/errors.ts';
 import { staleVersion } from '../../kernel/http/versioning.ts';
 import {
@@ -29,9 +30,9 @@ export async function readMandate(db: Db): Promise<MandateSettings & { version: 
     const { regions, countries, excludedCountries, topics, version } = row;
     return { regions, countries, excludedCountries, topics, version };
   }
-  const [regionRows, topicRows] = await Promise.all([
-    db.select({ code: regions.code }).from(regions),
-    db.select({ code: topics.code }).from(topics),
+  const [regionRows, topicRows] = await inTurn([
+    () => db.select({ code: regions.code }).from(regions),
+    () => db.select({ code: topics.code }).from(topics),
   ]);
   return {
     regions: regionRows.map((r) => r.code).filter((code) => code !== 'eu'),
@@ -96,27 +97,30 @@ export async function saveEligibilitySettings(
 export async function gatherFacts(db: Db, requestId: string): Promise<EligibilityFacts> {
   const [request] = await db.select().from(requests).where(eq(requests.id, requestId));
   if (!request) throw new Error(`no request ${requestId}`);
-  const [countryRows, topicRows, institutionRows, ownAction] = await Promise.all([
-    db
-      .select({ code: countries.code, regionCode: countries.regionCode })
-      .from(requestCountries)
-      .innerJoin(countries, eq(countries.code, requestCountries.countryCode))
-      .where(eq(requestCountries.requestId, requestId)),
-    db
-      .select({ code: requestTopics.topicCode })
-      .from(requestTopics)
-      .where(eq(requestTopics.requestId, requestId)),
-    db
-      .select({
-        id: institutions.id,
-        name: institutions.name,
-        type: institutions.type,
-        role: requestInstitutions.role,
-      })
-      .from(requestInstitutions)
-      .innerJoin(institutions, eq(institutions.id, requestInstitutions.institutionId))
-      .where(eq(requestInstitutions.requestId, requestId)),
-    actionsOfRequests(db, [requestId]).then((map) => map.get(requestId)?.id),
+  const [countryRows, topicRows, institutionRows, ownAction] = await inTurn([
+    () =>
+      db
+        .select({ code: countries.code, regionCode: countries.regionCode })
+        .from(requestCountries)
+        .innerJoin(countries, eq(countries.code, requestCountries.countryCode))
+        .where(eq(requestCountries.requestId, requestId)),
+    () =>
+      db
+        .select({ code: requestTopics.topicCode })
+        .from(requestTopics)
+        .where(eq(requestTopics.requestId, requestId)),
+    () =>
+      db
+        .select({
+          id: institutions.id,
+          name: institutions.name,
+          type: institutions.type,
+          role: requestInstitutions.role,
+        })
+        .from(requestInstitutions)
+        .innerJoin(institutions, eq(institutions.id, requestInstitutions.institutionId))
+        .where(eq(requestInstitutions.requestId, requestId)),
+    () => actionsOfRequests(db, [requestId]).then((map) => map.get(requestId)?.id),
   ]);
   const topicCodes = topicRows.map((t) => t.code);
   const countryCodes = countryRows.map((c) => c.code);
@@ -126,36 +130,38 @@ export async function gatherFacts(db: Db, requestId: string): Promise<Eligibilit
   const sameInstitutionOrCountry = sql`(
     exists (select 1 from ${requestInstitutions} ri where ri.request_id = ${requests.id} and ri.institution_id in ${institutionIds.length ? institutionIds : ['00000000-0000-0000-0000-000000000000']})
     or exists (select 1 from ${requestCountries} rc where rc.request_id = ${requests.id} and rc.country_code in ${countryCodes.length ? countryCodes : ['--']}))`;
-  const [overlappingActions, overlappingRequests, earlierActions, earlierRequests] = await Promise.all([
-    ongoingActionsOverlapping(db, { institutionIds, countryCodes, topicCodes }),
-    topicCodes.length
-      ? db
-          .select({ number: requests.number, title: requests.title, status: requests.status })
-          .from(requests)
-          .where(
-            and(
-              ne(requests.id, requestId),
-              inArray(requests.status, OPEN_STATUSES),
-              sameInstitutionOrCountry,
-              sql`exists (select 1 from ${requestTopics} rt where rt.request_id = ${requests.id} and rt.topic_code in ${topicCodes})`,
-            ),
-          )
-          .orderBy(requests.number)
-      : Promise.resolve([]),
-    actionsRequestedBy(db, requestingIds),
-    requestingIds.length
-      ? db
-          .select({ number: requests.number, title: requests.title, status: requests.status })
-          .from(requests)
-          .where(
-            and(
-              lt(requests.number, request.number),
-              ne(requests.status, 'draft'),
-              sql`exists (select 1 from ${requestInstitutions} ri where ri.request_id = ${requests.id} and ri.role = 'requesting' and ri.institution_id in ${requestingIds})`,
-            ),
-          )
-          .orderBy(requests.number)
-      : Promise.resolve([]),
+  const [overlappingActions, overlappingRequests, earlierActions, earlierRequests] = await inTurn([
+    () => ongoingActionsOverlapping(db, { institutionIds, countryCodes, topicCodes }),
+    () =>
+      topicCodes.length
+        ? db
+            .select({ number: requests.number, title: requests.title, status: requests.status })
+            .from(requests)
+            .where(
+              and(
+                ne(requests.id, requestId),
+                inArray(requests.status, OPEN_STATUSES),
+                sameInstitutionOrCountry,
+                sql`exists (select 1 from ${requestTopics} rt where rt.request_id = ${requests.id} and rt.topic_code in ${topicCodes})`,
+              ),
+            )
+            .orderBy(requests.number)
+        : Promise.resolve([]),
+    () => actionsRequestedBy(db, requestingIds),
+    () =>
+      requestingIds.length
+        ? db
+            .select({ number: requests.number, title: requests.title, status: requests.status })
+            .from(requests)
+            .where(
+              and(
+                lt(requests.number, request.number),
+                ne(requests.status, 'draft'),
+                sql`exists (select 1 from ${requestInstitutions} ri where ri.request_id = ${requests.id} and ri.role = 'requesting' and ri.institution_id in ${requestingIds})`,
+              ),
+            )
+            .orderBy(requests.number)
+        : Promise.resolve([]),
   ]);
   return {
     countries: countryRows,
@@ -170,7 +176,7 @@ export async function gatherFacts(db: Db, requestId: string): Promise<Eligibilit
 
 /** Evaluates the rules and keeps their results on the request, as the officer will see them. */
 export async function checkEligibility(tx: Db, requestId: string) {
-  const [facts, mandate] = await Promise.all([gatherFacts(tx, requestId), readMandate(tx)]);
+  const [facts, mandate] = await inTurn([() => gatherFacts(tx, requestId), () => readMandate(tx)]);
   const results = evaluateEligibility(facts, mandate);
   await tx
     .update(requests)

@@ -44,11 +44,11 @@ export async function notifyAbout(
   audiences: Audience[],
   extra: { reason?: string | null; action?: string } = {},
 ) {
-  const recipients = (await Promise.all(audiences.map((a) => usersOf(tx, a, request.access))))
-    .flat()
-    .filter((id) => id !== actor.id);
+  const recipients: string[] = [];
+  for (const audience of audiences) recipients.push(...(await usersOf(tx, audience, request.access)));
+  const others = recipients.filter((id) => id !== actor.id);
   await notify(tx, notifier, {
-    recipients,
+    recipients: others,
     kind,
     params: {
       number: request.number,

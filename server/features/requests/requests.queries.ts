@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
+import { inTurn } from '../../kernel/db/in-turn.ts';
 import { storedFiles } from '../../kernel/files/files.table.ts';
 import { actionsOfRequests } from '../actions/actions.for-requests.ts';
 import { institutions } from '../institutions/institutions.table.ts';
@@ -73,32 +74,35 @@ export async function selectRelations(db: Db, ids: string[]) {
   if (ids.length === 0) {
     return { institutionRows: [], countryRows: [], topicRows: [], actionByRequest: new Map() };
   }
-  const [institutionRows, countryRows, topicRows, actionByRequest] = await Promise.all([
-    db
-      .select({
-        requestId: requestInstitutions.requestId,
-        role: requestInstitutions.role,
-        id: institutions.id,
-        name: institutions.name,
-        acronym: institutions.acronym,
-        type: institutions.type,
-        countryCode: institutions.countryCode,
-      })
-      .from(requestInstitutions)
-      .innerJoin(institutions, eq(institutions.id, requestInstitutions.institutionId))
-      .where(inArray(requestInstitutions.requestId, ids))
-      .orderBy(asc(institutions.name)),
-    db
-      .select()
-      .from(requestCountries)
-      .where(inArray(requestCountries.requestId, ids))
-      .orderBy(asc(requestCountries.countryCode)),
-    db
-      .select()
-      .from(requestTopics)
-      .where(inArray(requestTopics.requestId, ids))
-      .orderBy(asc(requestTopics.topicCode)),
-    actionsOfRequests(db, ids),
+  const [institutionRows, countryRows, topicRows, actionByRequest] = await inTurn([
+    () =>
+      db
+        .select({
+          requestId: requestInstitutions.requestId,
+          role: requestInstitutions.role,
+          id: institutions.id,
+          name: institutions.name,
+          acronym: institutions.acronym,
+          type: institutions.type,
+          countryCode: institutions.countryCode,
+        })
+        .from(requestInstitutions)
+        .innerJoin(institutions, eq(institutions.id, requestInstitutions.institutionId))
+        .where(inArray(requestInstitutions.requestId, ids))
+        .orderBy(asc(institutions.name)),
+    () =>
+      db
+        .select()
+        .from(requestCountries)
+        .where(inArray(requestCountries.requestId, ids))
+        .orderBy(asc(requestCountries.countryCode)),
+    () =>
+      db
+        .select()
+        .from(requestTopics)
+        .where(inArray(requestTopics.requestId, ids))
+        .orderBy(asc(requestTopics.topicCode)),
+    () => actionsOfRequests(db, ids),
   ]);
   return { institutionRows, countryRows, topicRows, actionByRequest };
 }
@@ -143,15 +147,16 @@ export function presentListItem(row: RequestRow, relations: Relations, now = new
 
 /** One page of requests, newest first, with their relations. */
 export async function selectRequestPage(db: Db, where: SQL | undefined, page: number, pageSize: number) {
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(requests)
-      .where(where)
-      .orderBy(desc(requests.statusChangedAt), desc(requests.number))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(requests).where(where),
+  const [rows, [total]] = await inTurn([
+    () =>
+      db
+        .select()
+        .from(requests)
+        .where(where)
+        .orderBy(desc(requests.statusChangedAt), desc(requests.number))
+        .limit(pageSize)
+        .offset((page - 1) * pageSize),
+    () => db.select({ n: count() }).from(requests).where(where),
   ]);
   const relations = await selectRelations(
     db,
@@ -162,33 +167,36 @@ export async function selectRequestPage(db: Db, where: SQL | undefined, page: nu
 
 /** What only the detail page shows: target groups, working languages, attachments. */
 export async function selectDetailParts(db: Db, requestId: string) {
-  const [targetGroups, languages, files] = await Promise.all([
-    db
-      .select({
-        description: requestTargetGroups.description,
-        estimatedNumber: requestTargetGroups.estimatedNumber,
-      })
-      .from(requestTargetGroups)
-      .where(eq(requestTargetGroups.requestId, requestId))
-      .orderBy(asc(requestTargetGroups.sortOrder)),
-    db
-      .select({ code: requestLanguages.languageCode })
-      .from(requestLanguages)
-      .where(eq(requestLanguages.requestId, requestId))
-      .orderBy(asc(requestLanguages.languageCode)),
-    db
-      .select({
-        id: storedFiles.id,
-        name: storedFiles.originalName,
-        mediaType: storedFiles.mediaType,
-        size: storedFiles.size,
-        kind: requestAttachments.kind,
-        createdAt: requestAttachments.createdAt,
-      })
-      .from(requestAttachments)
-      .innerJoin(storedFiles, eq(storedFiles.id, requestAttachments.fileId))
-      .where(eq(requestAttachments.requestId, requestId))
-      .orderBy(asc(requestAttachments.createdAt)),
+  const [targetGroups, languages, files] = await inTurn([
+    () =>
+      db
+        .select({
+          description: requestTargetGroups.description,
+          estimatedNumber: requestTargetGroups.estimatedNumber,
+        })
+        .from(requestTargetGroups)
+        .where(eq(requestTargetGroups.requestId, requestId))
+        .orderBy(asc(requestTargetGroups.sortOrder)),
+    () =>
+      db
+        .select({ code: requestLanguages.languageCode })
+        .from(requestLanguages)
+        .where(eq(requestLanguages.requestId, requestId))
+        .orderBy(asc(requestLanguages.languageCode)),
+    () =>
+      db
+        .select({
+          id: storedFiles.id,
+          name: storedFiles.originalName,
+          mediaType: storedFiles.mediaType,
+          size: storedFiles.size,
+          kind: requestAttachments.kind,
+          createdAt: requestAttachments.createdAt,
+        })
+        .from(requestAttachments)
+        .innerJoin(storedFiles, eq(storedFiles.id, requestAttachments.fileId))
+        .where(eq(requestAttachments.requestId, requestId))
+        .orderBy(asc(requestAttachments.createdAt)),
   ]);
   return {
     targetGroups,
