@@ -26,7 +26,7 @@ export function useMarkRead() {
 }
 
 /** Keeps the language of the user's notification mails in step with the interface language. */
-export function useMailLanguageSync(language: string) {
+export function useMailLanguageSync() {
   const settings = useQuery({
     queryKey: ['notifications', 'settings'],
     queryFn: ({ signal }) => apiRequest<{ language: string }>('/api/notifications/settings', { signal }),
