@@ -1,4 +1,4 @@
-import { Anchor, Badge } from '@mantine/core';
+import { Anchor, Badge, VisuallyHidden } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -16,17 +16,12 @@ export function NotificationsLink() {
     if (mail.current && mail.current !== language && !mail.save.isPending) mail.save.mutate(language);
   }, [mail.current, language, mail.save]);
   return (
-    <Anchor
-      component={Link}
-      to="/app/notifications"
-      ms="auto"
-      fw={500}
-      aria-label={t('notifications.linkLabel', { count: unread })}
-    >
+    <Anchor component={Link} to="/app/notifications" ms="auto" fw={500}>
       {t('notifications.title')}
       {unread > 0 && (
-        <Badge ms={6} color="red.8" aria-hidden="true">
+        <Badge ms={6} color="red.9">
           {unread}
+          <VisuallyHidden> {t('notifications.unread')}</VisuallyHidden>
         </Badge>
       )}
     </Anchor>

@@ -56,13 +56,13 @@ export function SteeringPanel({ request }: { request: RequestDetail }) {
           <Group>
             <Button
               type="submit"
-              color="teal.8"
+              color="teal.9"
               loading={transition.isPending && transition.variables?.step === 'approve'}
             >
               {t('requests.steering.approve')}
             </Button>
             <Button
-              color="red.8"
+              color="red.9"
               variant="outline"
               loading={transition.isPending && transition.variables?.step === 'decline'}
               onClick={() => decide('decline')()}
@@ -108,7 +108,7 @@ export function RequesterPanel({ request }: { request: RequestDetail }) {
             requestId={request.id}
             step="withdraw"
             label={t('requests.partnerActions.withdraw')}
-            color="red.8"
+            color="red.9"
             variant="outline"
             field={{ name: 'reason', label: t('requests.partnerActions.withdrawReason'), required: false }}
           />

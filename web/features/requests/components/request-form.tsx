@@ -163,6 +163,7 @@ export function RequestForm({ initial, staff, problems, busy, submitLabel, onSav
           />
           <MultiSelect
             label={t('requests.form.topics')}
+            searchable
             data={toOptions(topics, language)}
             value={values.topics}
             onChange={(value) => set('topics', value)}
@@ -246,7 +247,7 @@ export function RequestForm({ initial, staff, problems, busy, submitLabel, onSav
               {t('requests.form.addTargetGroup')}
             </Button>
             {error('targetGroups') && (
-              <Text c="red.8" size="sm">
+              <Text c="red.9" size="sm">
                 {error('targetGroups')}
               </Text>
             )}

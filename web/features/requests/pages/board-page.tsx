@@ -1,3 +1,4 @@
+import '../mantine-requests.css';
 import { Anchor, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';

@@ -1,3 +1,4 @@
+import '../mantine-requests.css';
 import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';

@@ -1,5 +1,7 @@
+import '../mantine-requests.css';
 import { Alert, Anchor, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
@@ -20,7 +22,12 @@ export function RequestPage() {
   const queryClient = useQueryClient();
   const title = request.data ? t('requests.number', { number: request.data.number }) : t('requests.title');
   usePageTitle(title);
-  const reload = () => queryClient.invalidateQueries({ queryKey: ['requests', 'detail', id] });
+  // A reload after a conflict starts the screening form afresh from the current version.
+  const [reloads, setReloads] = useState(0);
+  const reload = async () => {
+    await queryClient.invalidateQueries({ queryKey: ['requests', 'detail', id] });
+    setReloads((count) => count + 1);
+  };
 
   return (
     <Stack gap="lg">
@@ -80,7 +87,7 @@ export function RequestPage() {
             <Grid.Col span={{ base: 12, md: 5 }}>
               <Stack gap="xl">
                 <RequesterPanel request={request.data} />
-                <ScreeningPanel key={request.data.version} request={request.data} onReload={reload} />
+                <ScreeningPanel key={reloads} request={request.data} onReload={reload} />
                 <SteeringPanel request={request.data} />
                 {request.data.eligibility !== undefined && <EligibilityPanel request={request.data} />}
                 <AssessmentSummary request={request.data} />
