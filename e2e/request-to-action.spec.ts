@@ -25,7 +25,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer({ timeoutMs: 150_000 }), launchBrowser()]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -57,7 +57,10 @@ async function seriousViolations(page: Page) {
 }
 
 async function pick(page: Page, label: string, option: string) {
-  const input = page.getByRole('textbox', { name: label }).or(page.getByRole('combobox', { name: label })).first();
+  const input = page
+    .getByRole('textbox', { name: label })
+    .or(page.getByRole('combobox', { name: label }))
+    .first();
   await input.click();
   await input.fill(option);
   await page.getByRole('option', { name: option, exact: true }).click();
@@ -80,9 +83,15 @@ describe('from a partner’s request to an approved Action', () => {
     await partner.page.getByLabel('Title of the request').fill(title);
     await pick(partner.page, 'Countries', 'Jordan');
     await pick(partner.page, 'Topics', 'Trafficking in human beings');
-    await partner.page.getByLabel('The problem').fill('Child victims are referred between services without a case manager.');
-    await partner.page.getByLabel('The change you want').fill('A case-management protocol and trained case managers.');
-    await partner.page.getByRole('textbox', { name: 'Target group 1', exact: true }).fill('Social workers of the Ministry');
+    await partner.page
+      .getByLabel('The problem')
+      .fill('Child victims are referred between services without a case manager.');
+    await partner.page
+      .getByLabel('The change you want')
+      .fill('A case-management protocol and trained case managers.');
+    await partner.page
+      .getByRole('textbox', { name: 'Target group 1', exact: true })
+      .fill('Social workers of the Ministry');
     await partner.page.getByLabel('Estimated number of people').fill('120');
     await partner.page.getByRole('button', { name: 'Save the draft' }).click();
     await partner.page.getByRole('heading', { level: 1, name: title }).waitFor();
@@ -114,7 +123,9 @@ describe('from a partner’s request to an approved Action', () => {
 
     await officer.page.getByRole('button', { name: 'Start screening' }).click();
     await officer.page.locator('.status-badge[data-status="screening"]').waitFor();
-    await officer.page.getByLabel('Assessment (for staff and the steering committee)').fill('Eligible; extends Jordan I to children.');
+    await officer.page
+      .getByLabel('Assessment (for staff and the steering committee)')
+      .fill('Eligible; extends Jordan I to children.');
     await officer.page.getByRole('combobox', { name: 'Recommendation' }).click();
     await officer.page.getByRole('option', { name: 'Approve' }).click();
     await officer.page.getByRole('button', { name: 'Save the assessment' }).click();
