@@ -154,7 +154,7 @@ describe('from a partner’s request to an approved Action', () => {
 
     // The partner reads the decision, is notified, and finds the Action among its Actions.
     await partner.page.reload();
-    await partner.page.getByText('A clear follow-up to Jordan I.').waitFor();
+    await partner.page.getByText('A clear follow-up to Jordan I.', { exact: true }).waitFor();
     const timeline = partner.page.getByTestId('timeline');
     await expect.poll(() => timeline.locator('li').count()).toBe(5);
     await partner.page.getByRole('link', { name: /^Notifications \d+ unread$/ }).click();
