@@ -11,15 +11,25 @@ import { registerSessions } from './features/auth/session.plugin.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { readIatiConfig } from './features/iati/iati.config.ts';
 import { iatiRoutes } from './features/iati/iati.routes.ts';
+import { createMailOutbox, type MailOutbox } from './features/notifications/mail-outbox.ts';
+import { notificationsRoutes } from './features/notifications/notifications.routes.ts';
 import { publicRoutes } from './features/public/public.routes.ts';
+import { requestsRoutes } from './features/requests/requests.routes.ts';
 import { taxonomyRoutes } from './features/taxonomy/taxonomy.routes.ts';
 import type { Config } from './kernel/config.ts';
 import type { Database } from './kernel/db/database.ts';
-import type { FileStorage } from './kernel/files/file-storage.ts';
+import { DiskStorage, type FileStorage } from './kernel/files/file-storage.ts';
 import { registerErrorHandling, registerNotFound } from './kernel/http/error-handler.ts';
 import { MAX_UPLOAD_BYTES } from './kernel/http/multipart.ts';
 import { registerOpenApi } from './kernel/http/openapi.ts';
 import { registerWebApp } from './kernel/http/web-app.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Notification mails waiting to be sent; tests flush it. */
+    mailOutbox: MailOutbox;
+  }
+}
 
 export interface AppDeps {
   database: Database;
@@ -30,7 +40,7 @@ export interface AppDeps {
   logger?: boolean | { level: string };
 }
 
-export async function buildApp({ database, config, logger }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ database, config, logger, storage }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -66,6 +76,16 @@ export async function buildApp({ database, config, logger }: AppDeps): Promise<F
   await registerOpenApi(app);
 
   const { db } = database;
+  const files = storage ?? new DiskStorage(config.filesDir);
+  const mailOutbox = createMailOutbox(db, config.smtpUrl, config.mailFrom, app.log);
+  app.decorate('mailOutbox', mailOutbox);
+  app.addHook('onReady', async () => mailOutbox.start());
+  app.addHook('onClose', async () => mailOutbox.stop());
+  const notifier = {
+    mailEnabled: mailOutbox.enabled,
+    publicUrl: config.publicUrl,
+    afterCommit: () => mailOutbox.kick(),
+  };
   registerSessions(app, db);
   healthRoutes(app, { database });
   authRoutes(app, { db, config });
@@ -73,6 +93,8 @@ export async function buildApp({ database, config, logger }: AppDeps): Promise<F
   actionsRoutes(app, { db });
   publicRoutes(app, { db });
   iatiRoutes(app, { db, iati: readIatiConfig(process.env) });
+  requestsRoutes(app, { db, storage: files, notifier });
+  notificationsRoutes(app, { db });
 
   registerNotFound(app, { serveWebApp: await registerWebApp(app, config.webDir) });
   return app;

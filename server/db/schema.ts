@@ -1,8 +1,11 @@
 // Every table, for the typed query builder. Each feature owns its tables in its own folder.
+export * from '../features/actions/action-requests.table.ts';
 export * from '../features/actions/actions.table.ts';
 export * from '../features/auth/auth.table.ts';
 export * from '../features/iati/iati.table.ts';
 export * from '../features/institutions/institutions.table.ts';
+export * from '../features/notifications/notifications.table.ts';
+export * from '../features/requests/requests.table.ts';
 export * from '../features/taxonomy/taxonomy.table.ts';
 export * from '../kernel/audit/audit.table.ts';
 export * from '../kernel/cache/cache.table.ts';

@@ -18,6 +18,12 @@ export interface Config {
   logLevel: string;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (for rate limits). */
   trustProxy: boolean;
+  /** Where users reach Tandem (links in mails); unset: links are paths. */
+  publicUrl: string | undefined;
+  /** The SMTP server for notification mails, e.g. smtp://user:pass@mail.example.org:587; unset: no mail. */
+  smtpUrl: string | undefined;
+  /** The sender of notification mails. */
+  mailFrom: string;
 }
 
 function parsePort(value: string | undefined): number {
@@ -36,6 +42,16 @@ function parseFlag(name: string, value: string | undefined): boolean | undefined
   throw new Error(`${name} must be 1 or 0, not "${value}"`);
 }
 
+function parseSmtpUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^smtps?:\/\//.test(value)) {
+    throw new Error(
+      'TANDEM_SMTP_URL must start with smtp:// or smtps://, such as smtp://mail.example.org:587',
+    );
+  }
+  return value;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   // Demo mode is the default for the embedded database (a first look at Tandem) and off for a real
@@ -52,5 +68,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.TANDEM_WEB_DIR || 'web/dist'),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: parseFlag('TANDEM_TRUST_PROXY', env.TANDEM_TRUST_PROXY) ?? false,
+    publicUrl: env.TANDEM_PUBLIC_URL ? env.TANDEM_PUBLIC_URL.replace(/\/+$/, '') : undefined,
+    smtpUrl: parseSmtpUrl(env.TANDEM_SMTP_URL),
+    mailFrom: env.TANDEM_MAIL_FROM || 'Tandem <tandem@localhost>',
   };
 }

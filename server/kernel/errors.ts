@@ -13,6 +13,20 @@ export const errorStatus = {
   ROUTE_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  /** Requests for assistance: a transition that the caller's role does not allow. */
+  REQUEST_NOT_YOUR_INSTITUTION: 403,
+  REQUEST_SCREENING_IS_FOR_OFFICERS: 403,
+  REQUEST_DECISION_IS_FOR_STEERING: 403,
+  REQUEST_ROLE_NOT_ALLOWED: 403,
+  /** Requests for assistance: a transition that the request's state does not allow. */
+  REQUEST_ALREADY_DECIDED: 409,
+  REQUEST_WITHDRAWN: 409,
+  REQUEST_WRONG_STATE: 409,
+  REQUEST_NOT_EDITABLE: 409,
+  REQUEST_INCOMPLETE: 409,
+  REQUEST_ASSESSMENT_MISSING: 409,
+  REQUEST_NOT_APPROVED: 409,
+  REQUEST_ACTION_ALREADY_CREATED: 409,
   /** The record changed since the caller read it (If-Match does not match its version). */
   VERSION_MISMATCH: 412,
   PAYLOAD_TOO_LARGE: 413,

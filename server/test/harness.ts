@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
-import { readConfig } from '../kernel/config.ts';
+import { type Config, readConfig } from '../kernel/config.ts';
 import { type Database, openDatabase } from '../kernel/db/database.ts';
 import { databaseUrl, onServer, uniqueName } from './engines.ts';
 
@@ -34,10 +36,14 @@ async function openCopyOfTemplate(): Promise<{ database: Database; drop: () => P
   };
 }
 
-/** A real app on its own copy of the migrated demo database, for tests through app.inject. */
-export async function createTestApp(): Promise<TestApp> {
+/**
+ * A real app on its own copy of the migrated demo database, for tests through app.inject; uploaded
+ * files go to a temporary folder. `config` overrides settings, such as an SMTP server.
+ */
+export async function createTestApp(options: { config?: Partial<Config> } = {}): Promise<TestApp> {
   const { database, drop } = await openCopyOfTemplate();
-  const config = { ...readConfig({}), webDir: '/nonexistent', demo: true };
+  const filesDir = mkdtempSync(path.join(tmpdir(), 'tandem-files-'));
+  const config = { ...readConfig({}), webDir: '/nonexistent', demo: true, filesDir, ...options.config };
   const app = await buildApp({ database, config, logger: false });
   await app.ready();
   return {
@@ -56,6 +62,7 @@ export async function createTestApp(): Promise<TestApp> {
       await app.close();
       await database.close();
       await drop();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

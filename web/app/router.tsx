@@ -26,6 +26,27 @@ const IatiPage = lazy(() =>
   import('../features/iati/pages/iati-page.tsx').then((m) => ({ default: m.IatiPage })),
 );
 
+const RequestsListPage = lazy(() =>
+  import('../features/requests/pages/requests-list-page.tsx').then((m) => ({ default: m.RequestsListPage })),
+);
+const NewRequestPage = lazy(() =>
+  import('../features/requests/pages/request-form-page.tsx').then((m) => ({ default: m.NewRequestPage })),
+);
+const EditRequestPage = lazy(() =>
+  import('../features/requests/pages/request-form-page.tsx').then((m) => ({ default: m.EditRequestPage })),
+);
+const RequestPage = lazy(() =>
+  import('../features/requests/pages/request-page.tsx').then((m) => ({ default: m.RequestPage })),
+);
+const RequestsBoardPage = lazy(() =>
+  import('../features/requests/pages/board-page.tsx').then((m) => ({ default: m.BoardPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/pages/notifications-page.tsx').then((m) => ({
+    default: m.NotificationsPage,
+  })),
+);
+
 export const router = createBrowserRouter([
   {
     path: '/',
@@ -51,6 +72,12 @@ export const router = createBrowserRouter([
       { path: 'actions', element: <ActionsListPage /> },
       { path: 'actions/:id', element: <ActionPage /> },
       { path: 'iati', element: <IatiPage /> },
+      { path: 'requests', element: <RequestsListPage /> },
+      { path: 'requests/new', element: <NewRequestPage /> },
+      { path: 'requests/board', element: <RequestsBoardPage /> },
+      { path: 'requests/:id', element: <RequestPage /> },
+      { path: 'requests/:id/edit', element: <EditRequestPage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
       { path: '*', element: <NotFoundPage home="/app/actions" /> },
     ],
   },

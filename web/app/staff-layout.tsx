@@ -7,6 +7,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { PageLoader } from '../components/page-loader.tsx';
 import { mainContentId, SkipLink } from '../components/skip-link.tsx';
 import { RequireSession } from '../features/auth/components/require-session.tsx';
+import { NotificationsLink } from '../features/notifications/components/notifications-link.tsx';
 import { StaffUserPanel } from './staff-user-panel.tsx';
 import { useFocusMainOnNavigate } from './use-focus-main.ts';
 
@@ -43,6 +44,7 @@ export function StaffLayout() {
                   {t('app.name')}
                 </Link>
                 <Text size="sm">{t('nav.staffArea')}</Text>
+                <NotificationsLink />
               </Group>
             </AppShell.Header>
             <AppShell.Navbar p="md" id="staff-navigation" aria-label={t('nav.staff')}>
@@ -62,6 +64,26 @@ export function StaffLayout() {
                     label={t('nav.iati')}
                     active={pathname.startsWith('/app/iati')}
                     aria-current={pathname === '/app/iati' ? 'page' : undefined}
+                    onClick={close}
+                  />
+                )}
+                {user.role !== 'expert' && (
+                  <NavLink
+                    component={Link}
+                    to="/app/requests"
+                    label={t('requests.nav.requests')}
+                    active={pathname.startsWith('/app/requests') && pathname !== '/app/requests/board'}
+                    aria-current={pathname === '/app/requests' ? 'page' : undefined}
+                    onClick={close}
+                  />
+                )}
+                {(user.role === 'officer' || user.role === 'admin') && (
+                  <NavLink
+                    component={Link}
+                    to="/app/requests/board"
+                    label={t('requests.nav.board')}
+                    active={pathname === '/app/requests/board'}
+                    aria-current={pathname === '/app/requests/board' ? 'page' : undefined}
                     onClick={close}
                   />
                 )}

@@ -51,8 +51,11 @@ export type QueryParams = Record<string, string | number | null | undefined>;
 type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: QueryParams;
+  /** JSON, or a FormData for a file upload (sent as multipart). */
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra headers, such as If-Match with the version that was read. */
+  headers?: Record<string, string>;
 };
 
 function buildUrl(path: string, query: QueryParams = {}) {
@@ -71,8 +74,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     'accept-language': i18next.resolvedLanguage ?? i18next.language ?? 'en',
   };
   // A form (a file upload) goes as it is: the browser sets multipart/form-data and its boundary.
-  const isForm = options.body instanceof FormData;
+  const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
   if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
+  Object.assign(headers, options.headers);
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;

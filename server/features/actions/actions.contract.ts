@@ -57,5 +57,6 @@ export const actionDetail = actionListItem.extend({
   actualEnd: z.string().nullable(),
   version: z.number().int(),
   updatedAt: z.string(),
+  requestId: z.uuid().nullable().optional().describe('The request this Action was made from, if any'),
 });
 export type ActionDetail = z.infer<typeof actionDetail>;

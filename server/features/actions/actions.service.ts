@@ -5,6 +5,7 @@ import type { Db } from '../../kernel/db/database.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { type Language, pickText } from '../../kernel/localized.ts';
 import type { ActionDetail, ActionListItem, ActionListQuery, ActionPage } from './actions.contract.ts';
+import { requestOfAction } from './actions.for-requests.ts';
 import {
   type ActionCriteria,
   actionWhere,
@@ -97,6 +98,12 @@ export async function listActions(
   return { items, total, page, pageSize };
 }
 
-export function getAction(db: Db, actor: Actor | null, id: string, lang: Language): Promise<ActionDetail> {
-  return findActionDetail(db, scopeFor(requireActor(actor)), id, lang);
+export async function getAction(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+  lang: Language,
+): Promise<ActionDetail> {
+  const detail = await findActionDetail(db, scopeFor(requireActor(actor)), id, lang);
+  return { ...detail, requestId: await requestOfAction(db, id) };
 }

@@ -1,0 +1,206 @@
+import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../kernel/db/database.ts';
+import { inTurn } from '../../kernel/db/in-turn.ts';
+import { storedFiles } from '../../kernel/files/files.table.ts';
+import { actionsOfRequests } from '../actions/actions.for-requests.ts';
+import { institutions } from '../institutions/institutions.table.ts';
+import type { RequestListItem } from './requests.contract.ts';
+import {
+  type RequestStatus,
+  requestAttachments,
+  requestCountries,
+  requestInstitutions,
+  requestLanguages,
+  requests,
+  requestTargetGroups,
+  requestTopics,
+} from './requests.table.ts';
+
+export type RequestRow = typeof requests.$inferSelect;
+
+export interface RequestCriteria {
+  statuses?: RequestStatus[];
+  country?: string;
+  topic?: string;
+  channel?: RequestRow['channel'];
+  q?: string;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function requestWhere(scope: SQL | undefined, criteria: RequestCriteria): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [scope];
+  if (criteria.statuses) conditions.push(inArray(requests.status, criteria.statuses));
+  if (criteria.channel) conditions.push(eq(requests.channel, criteria.channel));
+  if (criteria.country) {
+    conditions.push(
+      sql`exists (select 1 from ${requestCountries} where ${requestCountries.requestId} = ${requests.id} and ${requestCountries.countryCode} = ${criteria.country})`,
+    );
+  }
+  if (criteria.topic) {
+    conditions.push(
+      sql`exists (select 1 from ${requestTopics} where ${requestTopics.requestId} = ${requests.id} and ${requestTopics.topicCode} = ${criteria.topic})`,
+    );
+  }
+  if (criteria.q) {
+    const pattern = `%${escapeLike(criteria.q)}%`;
+    const asNumber = /^#?\d{1,9}$/.test(criteria.q) ? Number(criteria.q.replace('#', '')) : null;
+    conditions.push(
+      or(
+        sql`${requests.title} ilike ${pattern}`,
+        sql`exists (select 1 from ${requestInstitutions} join ${institutions} on ${institutions.id} = ${requestInstitutions.institutionId}
+              where ${requestInstitutions.requestId} = ${requests.id} and (${institutions.name} ilike ${pattern} or ${institutions.acronym} ilike ${pattern}))`,
+        asNumber === null ? undefined : eq(requests.number, asNumber),
+      ),
+    );
+  }
+  return and(...conditions);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const wholeDays = (from: Date, to: Date) => Math.max(0, Math.floor((to.getTime() - from.getTime()) / DAY_MS));
+
+export type InstitutionLink = {
+  id: string;
+  name: string;
+  acronym: string | null;
+  type: string;
+  countryCode: string | null;
+  role: 'requesting' | 'joint';
+};
+
+/** The institutions, countries and topics of some requests, and the Actions they became. */
+export async function selectRelations(db: Db, ids: string[]) {
+  if (ids.length === 0) {
+    return { institutionRows: [], countryRows: [], topicRows: [], actionByRequest: new Map() };
+  }
+  const [institutionRows, countryRows, topicRows, actionByRequest] = await inTurn([
+    () =>
+      db
+        .select({
+          requestId: requestInstitutions.requestId,
+          role: requestInstitutions.role,
+          id: institutions.id,
+          name: institutions.name,
+          acronym: institutions.acronym,
+          type: institutions.type,
+          countryCode: institutions.countryCode,
+        })
+        .from(requestInstitutions)
+        .innerJoin(institutions, eq(institutions.id, requestInstitutions.institutionId))
+        .where(inArray(requestInstitutions.requestId, ids))
+        .orderBy(asc(institutions.name)),
+    () =>
+      db
+        .select()
+        .from(requestCountries)
+        .where(inArray(requestCountries.requestId, ids))
+        .orderBy(asc(requestCountries.countryCode)),
+    () =>
+      db
+        .select()
+        .from(requestTopics)
+        .where(inArray(requestTopics.requestId, ids))
+        .orderBy(asc(requestTopics.topicCode)),
+    () => actionsOfRequests(db, ids),
+  ]);
+  return { institutionRows, countryRows, topicRows, actionByRequest };
+}
+
+export type Relations = Awaited<ReturnType<typeof selectRelations>>;
+
+export function institutionsOf(relations: Relations, requestId: string): InstitutionLink[] {
+  return relations.institutionRows
+    .filter((row) => row.requestId === requestId)
+    .map(({ requestId: _r, ...institution }) => institution);
+}
+
+export function presentListItem(row: RequestRow, relations: Relations, now = new Date()): RequestListItem {
+  const linked = institutionsOf(relations, row.id);
+  const requesting = linked.find((i) => i.role === 'requesting');
+  const action = relations.actionByRequest.get(row.id) ?? null;
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    status: row.status,
+    channel: row.channel,
+    requestingInstitution: requesting
+      ? {
+          id: requesting.id,
+          name: requesting.name,
+          acronym: requesting.acronym,
+          type: requesting.type,
+          countryCode: requesting.countryCode,
+        }
+      : null,
+    countries: relations.countryRows.filter((c) => c.requestId === row.id).map((c) => c.countryCode),
+    topics: relations.topicRows.filter((t) => t.requestId === row.id).map((t) => t.topicCode),
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    statusChangedAt: row.statusChangedAt.toISOString(),
+    daysInState: wholeDays(row.statusChangedAt, now),
+    daysToDecision: row.decidedAt && row.submittedAt ? wholeDays(row.submittedAt, row.decidedAt) : null,
+    action,
+  };
+}
+
+/** One page of requests, newest first, with their relations. */
+export async function selectRequestPage(db: Db, where: SQL | undefined, page: number, pageSize: number) {
+  const [rows, [total]] = await inTurn([
+    () =>
+      db
+        .select()
+        .from(requests)
+        .where(where)
+        .orderBy(desc(requests.statusChangedAt), desc(requests.number))
+        .limit(pageSize)
+        .offset((page - 1) * pageSize),
+    () => db.select({ n: count() }).from(requests).where(where),
+  ]);
+  const relations = await selectRelations(
+    db,
+    rows.map((r) => r.id),
+  );
+  return { items: rows.map((row) => presentListItem(row, relations)), total: total?.n ?? 0 };
+}
+
+/** What only the detail page shows: target groups, working languages, attachments. */
+export async function selectDetailParts(db: Db, requestId: string) {
+  const [targetGroups, languages, files] = await inTurn([
+    () =>
+      db
+        .select({
+          description: requestTargetGroups.description,
+          estimatedNumber: requestTargetGroups.estimatedNumber,
+        })
+        .from(requestTargetGroups)
+        .where(eq(requestTargetGroups.requestId, requestId))
+        .orderBy(asc(requestTargetGroups.sortOrder)),
+    () =>
+      db
+        .select({ code: requestLanguages.languageCode })
+        .from(requestLanguages)
+        .where(eq(requestLanguages.requestId, requestId))
+        .orderBy(asc(requestLanguages.languageCode)),
+    () =>
+      db
+        .select({
+          id: storedFiles.id,
+          name: storedFiles.originalName,
+          mediaType: storedFiles.mediaType,
+          size: storedFiles.size,
+          kind: requestAttachments.kind,
+          createdAt: requestAttachments.createdAt,
+        })
+        .from(requestAttachments)
+        .innerJoin(storedFiles, eq(storedFiles.id, requestAttachments.fileId))
+        .where(eq(requestAttachments.requestId, requestId))
+        .orderBy(asc(requestAttachments.createdAt)),
+  ]);
+  return {
+    targetGroups,
+    workingLanguages: languages.map((l) => l.code),
+    attachments: files.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
+  };
+}
