@@ -8,6 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { bootstrapFacility } from '../server/db/bootstrap.ts';
 import { openDatabase } from '../server/kernel/db/database.ts';
+import { DiskStorage } from '../server/kernel/files/file-storage.ts';
 import { freePort, load, printTable, startProcess, stopProcess, waitForOk } from './lib.ts';
 
 const SERVER_URL = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -34,15 +35,17 @@ async function withBenchDatabase<T>(run: (url: string) => Promise<T>): Promise<T
   await admin.query(`create database ${name}`);
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
+  const filesDir = mkdtempSync(path.join(tmpdir(), 'tandem-bench-files-'));
   try {
     const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 1 });
     await database.migrate();
-    await bootstrapFacility(database.db, { demo: true });
+    await bootstrapFacility(database.db, { demo: true, storage: new DiskStorage(filesDir) });
     await database.close();
     return await run(url.toString());
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
+    rmSync(filesDir, { recursive: true, force: true });
   }
 }
 

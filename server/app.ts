@@ -5,15 +5,20 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { actionWorkspaceRoutes } from './features/actions/action-workspace.routes.ts';
 import { actionsRoutes } from './features/actions/actions.routes.ts';
+import { activitiesRoutes } from './features/activities/activities.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { registerSessions } from './features/auth/session.plugin.ts';
+import { deliverablesRoutes } from './features/deliverables/deliverables.routes.ts';
+import { deploymentsRoutes } from './features/experts/deployments.routes.ts';
+import { expertsRoutes } from './features/experts/experts.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { publicRoutes } from './features/public/public.routes.ts';
 import { taxonomyRoutes } from './features/taxonomy/taxonomy.routes.ts';
 import type { Config } from './kernel/config.ts';
 import type { Database } from './kernel/db/database.ts';
-import type { FileStorage } from './kernel/files/file-storage.ts';
+import { DiskStorage, type FileStorage } from './kernel/files/file-storage.ts';
 import { registerErrorHandling, registerNotFound } from './kernel/http/error-handler.ts';
 import { MAX_UPLOAD_BYTES } from './kernel/http/multipart.ts';
 import { registerOpenApi } from './kernel/http/openapi.ts';
@@ -28,7 +33,12 @@ export interface AppDeps {
   logger?: boolean | { level: string };
 }
 
-export async function buildApp({ database, config, logger }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({
+  database,
+  config,
+  storage: given,
+  logger,
+}: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -64,11 +74,17 @@ export async function buildApp({ database, config, logger }: AppDeps): Promise<F
   await registerOpenApi(app);
 
   const { db } = database;
+  const storage = given ?? new DiskStorage(config.filesDir);
   registerSessions(app, db);
   healthRoutes(app, { database });
   authRoutes(app, { db, config });
   taxonomyRoutes(app, { db });
   actionsRoutes(app, { db });
+  actionWorkspaceRoutes(app, { db });
+  activitiesRoutes(app, { db, storage });
+  expertsRoutes(app, { db, storage });
+  deploymentsRoutes(app, { db });
+  deliverablesRoutes(app, { db, storage });
   publicRoutes(app, { db });
 
   registerNotFound(app, { serveWebApp: await registerWebApp(app, config.webDir) });

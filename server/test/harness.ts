@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { readConfig } from '../kernel/config.ts';
 import { type Database, openDatabase } from '../kernel/db/database.ts';
+import { DiskStorage } from '../kernel/files/file-storage.ts';
 import { databaseUrl, onServer, uniqueName } from './engines.ts';
 
 export const DEMO_PASSWORD = 'tandem-demo-password';
@@ -38,7 +39,8 @@ async function openCopyOfTemplate(): Promise<{ database: Database; drop: () => P
 export async function createTestApp(): Promise<TestApp> {
   const { database, drop } = await openCopyOfTemplate();
   const config = { ...readConfig({}), webDir: '/nonexistent', demo: true };
-  const app = await buildApp({ database, config, logger: false });
+  const storage = new DiskStorage(inject('filesDir'));
+  const app = await buildApp({ database, config, storage, logger: false });
   await app.ready();
   return {
     app,
