@@ -132,13 +132,13 @@ async function loadActivity(tx: Db, actionId: string, a: DemoActivity, expertIds
         role,
         days,
         createdBy: officerId,
-        createdAt: dayBefore(a.startDate, 30),
+        createdAt: dayBefore(a.startDate, 14),
       })
       .returning({ id: deployments.id });
     if (!deployment) throw new Error('deployment was not inserted');
     await tx.insert(actionEvents).values({
       actionId,
-      at: dayBefore(a.startDate, 30),
+      at: dayBefore(a.startDate, 14),
       actorId: officerId,
       kind: 'expert.deployed',
       subjectType: 'deployment',

@@ -101,7 +101,7 @@ export function actionWorkspaceRoutes(app: FastifyInstance, { db }: { db: Db }) 
                 ? 'Needs a reason.'
                 : undefined,
           params: uuidParam,
-          body: transitionBody.optional(),
+          body: transitionBody.nullish(),
           response: { 200: transitionResult, ...errors },
         },
       },
