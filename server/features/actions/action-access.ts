@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { type Actor, requireActor } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { notFound } from '../../kernel/errors.ts';
@@ -43,16 +43,29 @@ export async function loadVisibleAction(
 
 /** The topics and countries (with their regions) of an Action, for matching experts to its work. */
 export async function actionFacets(db: Db, actionId: string) {
-  const [topicRows, countryRows] = await Promise.all([
-    db.select({ code: actionTopics.topicCode }).from(actionTopics).where(eq(actionTopics.actionId, actionId)),
-    db
-      .select({ code: countries.code, regionCode: countries.regionCode })
-      .from(actionCountries)
-      .innerJoin(countries, eq(countries.code, actionCountries.countryCode))
-      .where(eq(actionCountries.actionId, actionId)),
-  ]);
+  const result = await db.execute(sql`
+    select
+      (select coalesce(array_agg(${actionTopics.topicCode} order by ${actionTopics.topicCode}), '{}')
+         from ${actionTopics} where ${actionTopics.actionId} = ${actionId}) as topics,
+      (select coalesce(array_agg(${countries.code}::text || ':' || ${countries.regionCode} order by ${countries.code}), '{}')
+         from ${actionCountries} join ${countries} on ${countries.code} = ${actionCountries.countryCode}
+        where ${actionCountries.actionId} = ${actionId}) as countries`);
+  const [row] = (result as unknown as { rows: { topics: unknown; countries: unknown }[] }).rows;
   return {
-    topics: topicRows.map((t) => t.code),
-    countries: countryRows.map((c) => ({ code: c.code.trim(), regionCode: c.regionCode })),
+    topics: textArray(row?.topics),
+    countries: textArray(row?.countries).map((pair) => {
+      const [code = '', regionCode = ''] = pair.split(':');
+      return { code: code.trim(), regionCode };
+    }),
   };
+}
+
+/** A text[] as node-postgres parses it, or as the `{a,b}` literal another driver may return. */
+export function textArray(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string') return [];
+  return value
+    .replace(/^\{|\}$/g, '')
+    .split(',')
+    .filter(Boolean);
 }

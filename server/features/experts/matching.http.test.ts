@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedInHeaders, type TestApp } from '../../test/harness.ts';
 import { actionIdOf, caller } from '../../test/requests.ts';
 import type { ExpertMatch } from './matching.contract.ts';
+import { rankExperts, rankExpertsSql } from './matching.queries.ts';
+import { prunedRankingSuffices } from './matching.ts';
 
 let t: TestApp;
 let call: ReturnType<typeof caller>;
@@ -108,6 +110,35 @@ describe('GET /api/activities/:id/expert-matches', () => {
     const elsewhere = await plan('Training in March', '2027-03-01', '2027-03-02');
     const later = (await matchesFor(elsewhere)).json().matches.map((m: ExpertMatch) => m.expert.fullName);
     expect(later).toContain('Erik Expert-Demo');
+  });
+
+  it('ranks the same experts whether it first looks among topic and country experts or not', async () => {
+    const request = {
+      activityId: trainingId,
+      startDate: '2027-01-26',
+      endDate: '2027-01-28',
+      topics: ['thb'],
+      languages: ['en'],
+      countries: ['GH'],
+      regions: ['africa'],
+      underRepresentedGender: 'female',
+      limit: 10,
+    };
+    const rows = async (among: 'everyone' | 'topic-or-country') =>
+      (
+        (await t.database.db.execute(rankExpertsSql(request, among))) as unknown as {
+          rows: { id: string; score: number }[];
+        }
+      ).rows;
+    const pruned = await rows('topic-or-country');
+    expect(
+      prunedRankingSuffices(
+        pruned.map((r) => Number(r.score)),
+        10,
+      ),
+    ).toBe(true);
+    expect(pruned.map((r) => r.id)).toEqual((await rows('everyone')).map((r) => r.id));
+    expect((await rankExperts(t.database.db, request)).map((r) => r.id)).toEqual(pruned.map((r) => r.id));
   });
 
   it('is for the staff: partners and steering are refused, other institutions get 404', async () => {

@@ -13,6 +13,11 @@ const unique = (values: (string | null | undefined)[]) => [
   ...new Set(values.filter((v): v is string => Boolean(v))),
 ];
 
+const windowOf = (text: string) => {
+  const [startDate = '', endDate = ''] = text.split('/');
+  return { startDate, endDate };
+};
+
 function factsOf(row: MatchRow, request: { topics: string[]; languages: string[] }, under: string | null) {
   const levels = new Map(
     (row.languageLevels ?? []).map((pair) => pair.split(':') as [string, LanguageLevel]),
@@ -26,10 +31,9 @@ function factsOf(row: MatchRow, request: { topics: string[]; languages: string[]
       : row.regionFit
         ? { kind: 'region' as const, code: row.regionFit }
         : { kind: 'none' as const, code: null },
-    availability:
-      row.windowStart && row.windowEnd
-        ? { kind: 'covered' as const, window: { startDate: row.windowStart, endDate: row.windowEnd } }
-        : { kind: row.declared ? ('outside' as const) : ('undeclared' as const), window: null },
+    availability: row.window
+      ? { kind: 'covered' as const, window: windowOf(row.window) }
+      : { kind: row.declared ? ('outside' as const) : ('undeclared' as const), window: null },
     feedback: {
       count: row.feedbackCount,
       average: row.feedbackCount ? row.feedbackScoreSum / row.feedbackCount : null,

@@ -221,3 +221,24 @@ export function underRepresented(counts: { female: number; male: number }): 'fem
   if (counts.male < counts.female) return 'male';
   return null;
 }
+
+/**
+ * The most an expert who neither works on any of the Action's topics nor knows any of its
+ * countries can score: every point but the topic's, and the region's share of experience.
+ */
+export const MAX_WITHOUT_TOPIC_OR_COUNTRY =
+  WEIGHTS.language +
+  WEIGHTS.experience * REGION_SHARE +
+  WEIGHTS.availability +
+  WEIGHTS.feedback +
+  WEIGHTS.balance;
+
+/**
+ * Whether the ranking of the experts who work on a topic or know a country (best first) is the
+ * ranking of the whole roster: it is when it fills the page and its last score beats what anyone
+ * else could reach.
+ */
+export function prunedRankingSuffices(scores: number[], limit: number): boolean {
+  const last = scores[limit - 1];
+  return scores.length >= limit && last !== undefined && last > MAX_WITHOUT_TOPIC_OR_COUNTRY;
+}

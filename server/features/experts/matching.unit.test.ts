@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { explainMatch, type MatchFacts, underRepresented, WEIGHTS } from './matching.ts';
+import {
+  explainMatch,
+  MAX_WITHOUT_TOPIC_OR_COUNTRY,
+  type MatchFacts,
+  prunedRankingSuffices,
+  underRepresented,
+  WEIGHTS,
+} from './matching.ts';
 
 const facts = (overrides: Partial<MatchFacts> = {}): MatchFacts => ({
   topicsMatched: ['thb'],
@@ -83,5 +90,15 @@ describe('underRepresented', () => {
     expect(underRepresented({ female: 1, male: 3 })).toBe('female');
     expect(underRepresented({ female: 2, male: 0 })).toBe('male');
     expect(underRepresented({ female: 2, male: 2 })).toBeNull();
+  });
+});
+
+describe('prunedRankingSuffices', () => {
+  it('trusts the ranking of topic or country experts only when its last score is out of others’ reach', () => {
+    expect(MAX_WITHOUT_TOPIC_OR_COUNTRY).toBe(62.5);
+    expect(prunedRankingSuffices([90, 80, 70], 3)).toBe(true);
+    expect(prunedRankingSuffices([90, 80, 62.5], 3)).toBe(false);
+    expect(prunedRankingSuffices([90, 80], 3)).toBe(false);
+    expect(prunedRankingSuffices([], 1)).toBe(false);
   });
 });
