@@ -7,6 +7,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { PageLoader } from '../components/page-loader.tsx';
 import { mainContentId, SkipLink } from '../components/skip-link.tsx';
 import { RequireSession } from '../features/auth/components/require-session.tsx';
+import { readsAll, type StaffContext } from '../lib/staff-user.ts';
 import { StaffUserPanel } from './staff-user-panel.tsx';
 import { useFocusMainOnNavigate } from './use-focus-main.ts';
 
@@ -55,6 +56,34 @@ export function StaffLayout() {
                   aria-current={pathname === '/app/actions' ? 'page' : undefined}
                   onClick={close}
                 />
+                <NavLink
+                  component={Link}
+                  to="/app/calendar"
+                  label={t('nav.calendar')}
+                  active={pathname.startsWith('/app/calendar')}
+                  aria-current={pathname === '/app/calendar' ? 'page' : undefined}
+                  onClick={close}
+                />
+                {readsAll(user.role) && (
+                  <NavLink
+                    component={Link}
+                    to="/app/experts"
+                    label={t('nav.experts')}
+                    active={pathname.startsWith('/app/experts')}
+                    aria-current={pathname === '/app/experts' ? 'page' : undefined}
+                    onClick={close}
+                  />
+                )}
+                {user.role === 'expert' && (
+                  <NavLink
+                    component={Link}
+                    to="/app/my-work"
+                    label={t('nav.myWork')}
+                    active={pathname.startsWith('/app/my-work')}
+                    aria-current={pathname === '/app/my-work' ? 'page' : undefined}
+                    onClick={close}
+                  />
+                )}
                 <NavLink component={Link} to="/" label={t('nav.portal')} onClick={close} />
               </AppShell.Section>
               <AppShell.Section>
@@ -63,7 +92,7 @@ export function StaffLayout() {
             </AppShell.Navbar>
             <AppShell.Main id={mainContentId} ref={mainRef} tabIndex={-1}>
               <Suspense fallback={<PageLoader />}>
-                <Outlet />
+                <Outlet context={{ user } satisfies StaffContext} />
               </Suspense>
             </AppShell.Main>
           </AppShell>

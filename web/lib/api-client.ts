@@ -51,7 +51,10 @@ export type QueryParams = Record<string, string | number | null | undefined>;
 type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: QueryParams;
+  /** JSON, or a FormData for a file upload (sent as multipart/form-data). */
   body?: unknown;
+  /** The version the change is based on (the record's `version`), sent as If-Match. */
+  ifMatch?: number;
   signal?: AbortSignal;
 };
 
@@ -70,15 +73,23 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     accept: 'application/json',
     'accept-language': i18next.resolvedLanguage ?? i18next.language ?? 'en',
   };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const form = options.body instanceof FormData;
+  // The browser sets the multipart boundary itself.
+  if (options.body !== undefined && !form) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
 
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : form
+            ? (options.body as FormData)
+            : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });
