@@ -35,6 +35,8 @@ import type { DemoActivity, DemoDeliverable, DemoWorkspace } from './workspace.t
 import { demoExperts } from './workspace-experts.data.ts';
 
 type Ids = Map<string, string>;
+/** Each demo expert's country, for the timeline (which names countries, never people). */
+const countries = new Map(demoExperts.map((e) => [e.key, e.countryCode]));
 const need = (ids: Ids, key: string, what: string) => {
   const id = ids.get(key);
   if (!id) throw new Error(`The demo workspace names an unknown ${what}: ${key}`);
@@ -42,6 +44,15 @@ const need = (ids: Ids, key: string, what: string) => {
 };
 const dayBefore = (date: string, days: number) =>
   new Date(Date.parse(`${date}T09:00:00Z`) - days * 86_400_000);
+/** When a deployment was recorded: two weeks ahead of the activity, and never in the future. */
+const deployedOn = (start: string) =>
+  new Date(Math.min(dayBefore(start, 14).getTime(), Date.now() - 86_400_000));
+/** A name for a demo file: the title up to its colon, cut at a word, and the version. */
+const fileNameOf = (title: string, version: number) => {
+  const head = title.split(':')[0] ?? title;
+  const short = head.length > 60 ? head.slice(0, 60).replace(/\s+\S*$/, '') : head;
+  return `${short.trim()} v${version}.pdf`;
+};
 
 async function loadExperts(tx: Db, userIds: Ids): Promise<Ids> {
   const ids: Ids = new Map();
@@ -138,13 +149,13 @@ async function loadActivity(tx: Db, actionId: string, a: DemoActivity, expertIds
     if (!deployment) throw new Error('deployment was not inserted');
     await tx.insert(actionEvents).values({
       actionId,
-      at: dayBefore(a.startDate, 14),
+      at: deployedOn(a.startDate),
       actorId: officerId,
       kind: 'expert.deployed',
       subjectType: 'deployment',
       subjectId: deployment.id,
       label: pickText(a.title, 'en'),
-      details: { role, days, activityId: row.id },
+      details: { role, days, country: countries.get(key) ?? null, activityId: row.id },
     });
     if (feedback) {
       const [score, comment] = feedback;
@@ -209,7 +220,7 @@ async function loadDeliverable(
       .values(d.team.map((key) => ({ deliverableId: row.id, expertId: need(ids.experts, key, 'expert') })));
   }
   for (const [index, version] of d.versions.entries()) {
-    const name = `${title.slice(0, 60)} v${index + 1}.pdf`;
+    const name = fileNameOf(title, index + 1);
     const file = await storeUpload(
       tx,
       storage,

@@ -81,7 +81,8 @@ export async function getDeliverable(
       number: version.number,
       changeNote: version.changeNote,
       language: version.language,
-      file: presentFile(file),
+      // The version's own date: a file may have been stored earlier than its version was recorded.
+      file: { ...presentFile(file), uploadedAt: new Date(version.createdAt).toISOString() },
       uploadedBy,
     })),
     comments: comments.map((c) => ({ ...c, createdAt: new Date(c.createdAt).toISOString() })),

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { PageLoader } from '../../../components/page-loader.tsx';
-import { formatDate, formatDateTime } from '../../../lib/format.ts';
+import { countryName, formatDate, formatDateTime } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/use-language.ts';
 import { useActionTimeline } from '../api/action-workspace.ts';
 
@@ -23,7 +23,13 @@ export function ActionTimeline({ actionId }: { actionId: string }) {
       <Title order={2} size="h3" id="timeline-title" mb="md">
         {t('actionWorkspace.timeline.title')}
       </Title>
-      <Timeline active={past - 1} bulletSize={14} lineWidth={2} component="ol" className="timeline">
+      <Timeline
+        active={past - 1}
+        bulletSize={14}
+        lineWidth={2}
+        component="ol"
+        style={{ listStyle: 'none', paddingInlineStart: 0 }}
+      >
         {items.map((item, index) => {
           const when =
             item.at.length === 10 ? formatDate(item.at, language) : formatDateTime(item.at, language);
@@ -48,6 +54,13 @@ export function ActionTimeline({ actionId }: { actionId: string }) {
                   </Badge>
                 )}
               </Text>
+              {item.kind === 'expert.deployed' && typeof item.details.country === 'string' && (
+                <Text size="sm">
+                  {t('actionWorkspace.timeline.expertFrom', {
+                    country: countryName(item.details.country, language),
+                  })}
+                </Text>
+              )}
               {typeof item.details.reason === 'string' && (
                 <Text size="sm" dir="auto">
                   {item.details.reason}

@@ -51,6 +51,7 @@ export function ActionVerbs({ actionId, status }: { actionId: string; status: Ac
       </Group>
       {apply.isError && !asking && <ErrorAlert error={apply.error} />}
       <Modal
+        closeButtonProps={{ 'aria-label': t('actionWorkspace.common.close') }}
         opened={asking !== null}
         onClose={() => setAsking(null)}
         title={asking ? t(`actionWorkspace.verbs.${asking}`) : ''}

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import type { ActionDetail } from '../../../../server/features/actions/actions.contract.ts';
-import { ActionDetails } from '../../../components/action-details.tsx';
+import { ActionDetails, ActionHeader } from '../../../components/action-details.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { PageLoader } from '../../../components/page-loader.tsx';
 import { usePageTitle } from '../../../components/use-page-title.ts';
@@ -46,6 +46,7 @@ export function ActionPage({ panels = {} }: { panels?: ActionPanels }) {
       </Anchor>
       {action.isPending && <PageLoader />}
       {action.isError && <ErrorAlert error={action.error} />}
+      {action.data && <ActionHeader action={action.data} />}
       {action.data && (
         <Tabs
           value={tab}
@@ -63,7 +64,7 @@ export function ActionPage({ panels = {} }: { panels?: ActionPanels }) {
           </Tabs.List>
           <Tabs.Panel value="overview" pt="lg">
             <Stack>
-              <ActionDetails action={action.data} />
+              <ActionDetails action={action.data} withHeader={false} />
               {isStaffRole(user.role) && (
                 <Group>
                   <ActionVerbs actionId={action.data.id} status={action.data.status} />

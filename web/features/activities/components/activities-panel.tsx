@@ -27,18 +27,21 @@ export function ActivitiesTable({
   items,
   caption,
   showAction = false,
+  captionHidden = false,
 }: {
   items: ActivityListItem[];
   caption: string;
   showAction?: boolean;
+  /** When a heading just above already says what the table holds. */
+  captionHidden?: boolean;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const place = usePlace();
   return (
-    <TableScroller label={caption} minWidth={760}>
+    <TableScroller label={caption} minWidth={showAction ? 900 : 760}>
       <Table striped captionSide="top" verticalSpacing="sm">
-        <Table.Caption>{caption}</Table.Caption>
+        <Table.Caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('activities.table.dates')}</Table.Th>
@@ -76,7 +79,7 @@ export function ActivitiesTable({
               <Table.Td>{t(`activities.type.${a.type}`)}</Table.Td>
               <Table.Td>{place(a)}</Table.Td>
               <Table.Td>{a.expertCount}</Table.Td>
-              <Table.Td>
+              <Table.Td className="nowrap">
                 <ActivityStatusBadge status={a.status} />
               </Table.Td>
             </Table.Tr>
@@ -125,6 +128,7 @@ export function ActivitiesPanel({ actionId, closed }: { actionId: string; closed
           />
         ))}
       <Modal
+        closeButtonProps={{ 'aria-label': t('activities.common.close') }}
         opened={planning}
         onClose={() => setPlanning(false)}
         title={t('activities.panel.plan')}

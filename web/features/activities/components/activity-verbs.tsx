@@ -48,6 +48,7 @@ export function ActivityVerbs({ activity }: { activity: ActivityDetail }) {
       </Group>
       {apply.isError && !asking && <ErrorAlert error={apply.error} />}
       <Modal
+        closeButtonProps={{ 'aria-label': t('activities.common.close') }}
         opened={asking !== null}
         onClose={() => setAsking(null)}
         title={asking ? t(`activities.verbs.${asking}`) : ''}

@@ -103,7 +103,13 @@ export function ActivityPage({ staffing }: { staffing?: (activity: ActivityDetai
       </section>
       {staffing?.(a)}
       <ActivityReport activity={a} canReport={actionOpen && (staff || deployedHere)} />
-      <Modal opened={editing} onClose={() => setEditing(false)} title={t('activities.page.edit')} size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': t('activities.common.close') }}
+        opened={editing}
+        onClose={() => setEditing(false)}
+        title={t('activities.page.edit')}
+        size="lg"
+      >
         <ActivityForm
           key={a.version}
           activity={a}

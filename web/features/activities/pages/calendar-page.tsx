@@ -130,7 +130,7 @@ export function CalendarPage() {
                 <Title order={2} size="h4" mb="xs">
                   {month.label}
                 </Title>
-                <ActivitiesTable items={month.items} caption={month.label} showAction />
+                <ActivitiesTable items={month.items} caption={month.label} showAction captionHidden />
               </section>
             ))}
           </Stack>

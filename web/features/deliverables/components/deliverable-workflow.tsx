@@ -63,6 +63,7 @@ export function DeliverableWorkflow({
       </Group>
       {step.isError && !asking && <ErrorAlert error={step.error} />}
       <Modal
+        closeButtonProps={{ 'aria-label': t('deliverables.common.close') }}
         opened={asking}
         onClose={() => setAsking(false)}
         title={t('deliverables.workflow.request-changes')}

@@ -46,7 +46,13 @@ export function DeliverablesPanel({ actionId, closed }: { actionId: string; clos
             caption={t('deliverables.panel.count', { count: list.data.items.length })}
           />
         ))}
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('deliverables.panel.add')} size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': t('deliverables.common.close') }}
+        opened={adding}
+        onClose={() => setAdding(false)}
+        title={t('deliverables.panel.add')}
+        size="lg"
+      >
         <DeliverableForm
           pending={create.isPending}
           error={create.error}

@@ -154,7 +154,12 @@ export function ActivityExpertsPanel({ activity }: { activity: ActivityDetail })
         {withdraw.isError && <ErrorAlert error={withdraw.error} />}
       </section>
       {staff && open && <ExpertMatching activityId={activity.id} />}
-      <Modal opened={rating !== null} onClose={() => setRating(null)} title={t('experts.feedback.title')}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('experts.common.close') }}
+        opened={rating !== null}
+        onClose={() => setRating(null)}
+        title={t('experts.feedback.title')}
+      >
         {rating && (
           <FeedbackForm activityId={activity.id} deployment={rating} onDone={() => setRating(null)} />
         )}

@@ -170,7 +170,13 @@ export function ExpertsPage() {
           onChange={(p) => set('page', p)}
         />
       )}
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('experts.roster.add')} size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': t('experts.common.close') }}
+        opened={adding}
+        onClose={() => setAdding(false)}
+        title={t('experts.roster.add')}
+        size="lg"
+      >
         <ExpertForm onCancel={() => setAdding(false)} onCreated={(id) => navigate(`/app/experts/${id}`)} />
       </Modal>
     </Stack>
