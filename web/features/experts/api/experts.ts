@@ -104,3 +104,18 @@ export function useFeedback(activityId: string) {
     onSuccess: refresh,
   });
 }
+
+export function useUploadCv(expertId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.set('file', file);
+      return apiRequest<unknown>(`/api/experts/${encodeURIComponent(expertId)}/cv`, {
+        method: 'POST',
+        body: form,
+      });
+    },
+    onSuccess: refresh,
+  });
+}

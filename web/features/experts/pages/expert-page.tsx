@@ -6,10 +6,12 @@ import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { PageLoader } from '../../../components/page-loader.tsx';
 import { usePageTitle } from '../../../components/use-page-title.ts';
 import { countryName, formatDate, languageName } from '../../../lib/format.ts';
+import { isStaffRole, useStaffUser } from '../../../lib/staff-user.ts';
 import { useTaxonomy } from '../../../lib/taxonomy.ts';
 import { useLanguage } from '../../../lib/use-language.ts';
 import { useExpert } from '../api/experts.ts';
 import { AssignmentsTable } from '../components/assignments-table.tsx';
+import { CvUpload } from '../components/cv-upload.tsx';
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -27,6 +29,7 @@ export function ExpertPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const taxonomy = useTaxonomy();
+  const user = useStaffUser();
   const { id = '' } = useParams();
   const expert = useExpert(id);
   usePageTitle(expert.data?.fullName ?? t('experts.profile.title'));
@@ -124,6 +127,7 @@ export function ExpertPage() {
             </Fact>
           </dl>
         )}
+        {isStaffRole(user.role) && <CvUpload expertId={e.id} />}
       </section>
       <section aria-labelledby="expert-history">
         <Title order={2} size="h4" id="expert-history" mb="xs">
