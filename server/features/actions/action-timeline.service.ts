@@ -2,6 +2,7 @@ import { type Actor, readsWholePortfolio, requireActor } from '../../kernel/auth
 import type { Db } from '../../kernel/db/database.ts';
 import type { Language } from '../../kernel/localized.ts';
 import { listActionActivities } from '../activities/activities.service.ts';
+import { listActionDeliverables } from '../deliverables/deliverables.service.ts';
 import { loadVisibleAction } from './action-access.ts';
 import type { ActionTimeline } from './action-design.contract.ts';
 import { selectActionEvents } from './action-events.ts';
@@ -20,7 +21,8 @@ function plain(details: Record<string, unknown>): Detail {
 /**
  * The life of an Action in date order: its status changes, deployments and deliverables' steps
  * as they were recorded, and its activities at their dates (past and planned). A partner or an
- * expert sees what their scope admits; events about internal deliverables are for staff only.
+ * expert sees only events about the activities and deliverables their scope admits; events about
+ * internal deliverables are for staff and steering only.
  */
 export async function getActionTimeline(
   db: Db,
@@ -30,12 +32,24 @@ export async function getActionTimeline(
 ): Promise<ActionTimeline> {
   await loadVisibleAction(db, actor, actionId);
   const signedIn = requireActor(actor);
-  const [events, activities] = await Promise.all([
-    selectActionEvents(db, actionId, readsWholePortfolio(signedIn)),
+  const everything = readsWholePortfolio(signedIn);
+  const [events, activities, deliverables] = await Promise.all([
+    selectActionEvents(db, actionId, everything),
     listActionActivities(db, signedIn, actionId, lang),
+    everything ? null : listActionDeliverables(db, signedIn, actionId, lang),
   ]);
+  // A partner or an expert sees the events about what they may see, and nothing else.
+  const activityIds = new Set(activities.items.map((a) => a.id));
+  const deliverableIds = new Set(deliverables?.items.map((d) => d.id));
+  const visible = (event: (typeof events)[number]) =>
+    everything ||
+    (event.subjectType === 'deployment'
+      ? activityIds.has(String(event.details.activityId))
+      : event.subjectType === 'deliverable'
+        ? deliverableIds.has(event.subjectId ?? '')
+        : true);
   const items: ActionTimeline['items'] = [
-    ...events.map((event) => ({
+    ...events.filter(visible).map((event) => ({
       at: new Date(event.at).toISOString(),
       kind: event.kind,
       subjectType: event.subjectType as ActionTimeline['items'][number]['subjectType'],

@@ -229,4 +229,17 @@ describe('the timeline of an Action', () => {
     expect(items.some((item: { label: string }) => item.label.includes('(internal)'))).toBe(false);
     expect((await call(jordan, 'GET', `/api/actions/${ids['Ghana III']}/timeline`)).statusCode).toBe(404);
   });
+
+  it('shows an expert only the steps of their own activities and deliverables', async () => {
+    const { items } = (await call(expert, 'GET', `/api/actions/${ids['Ghana III']}/timeline`)).json();
+    const labels = items.map((item: { label: string }) => item.label);
+    expect(labels).toContain('Training of trainers on the module');
+    expect(labels).toContain('Training module on THB: detection, investigation and referral of victims');
+    // The workshop on entry points is not theirs: neither it nor its deployments show.
+    expect(labels).not.toContain('Workshop on detecting victims at entry points');
+    const staffLabels = (await call(officer, 'GET', `/api/actions/${ids['Ghana III']}/timeline`))
+      .json()
+      .items.map((item: { label: string }) => item.label);
+    expect(staffLabels).toContain('Workshop on detecting victims at entry points');
+  });
 });

@@ -181,7 +181,10 @@ describe('planning and changing an activity', () => {
     expect((await call(officer, 'POST', `${url}/hold`)).json().error.code).toBe(
       'ACTIVITY_TRANSITION_NOT_ALLOWED',
     );
-    expect((await call(officer, 'POST', `${url}/confirm`)).json().status).toBe('confirmed');
+    expect((await call(officer, 'POST', `${url}/confirm`)).json()).toMatchObject({
+      status: 'confirmed',
+      statusReason: null,
+    });
     expect((await call(ghana, 'POST', `${url}/cancel`, { reason: 'x' })).statusCode).toBe(403);
   });
 

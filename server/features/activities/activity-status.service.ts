@@ -46,7 +46,8 @@ export async function transitionActivity(
       .update(activities)
       .set({
         status: next,
-        statusReason: verb === 'postpone' || verb === 'cancel' ? (reason ?? null) : activity.statusReason,
+        // The reason belongs to the postponement or cancellation; confirming again clears it.
+        statusReason: verb === 'postpone' || verb === 'cancel' ? (reason ?? null) : null,
         version: sql`${activities.version} + 1`,
         updatedAt: sql`now()`,
       })
