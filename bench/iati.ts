@@ -1,6 +1,8 @@
 // The IATI export of 10,000 Actions on PostgreSQL: time and the server's peak memory (budget 10 s and
 // 200 MB), beside the floor: serialising the same Actions from memory, without the database.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { bootstrapFacility } from '../server/db/bootstrap.ts';
@@ -9,6 +11,7 @@ import { type ActionSource, loadActionBatches } from '../server/features/iati/ia
 import { exportActivitiesXml } from '../server/features/iati/iati-export.ts';
 import { insertGeneratedActions } from '../server/features/iati/iati-portfolio.generate.ts';
 import { openDatabase } from '../server/kernel/db/database.ts';
+import { DiskStorage } from '../server/kernel/files/file-storage.ts';
 import { freePort, printTable, startProcess, stopProcess, waitForOk } from './lib.ts';
 
 const ACTIONS = Number(process.env.BENCH_IATI_ACTIONS || 10_000);
@@ -106,7 +109,10 @@ export async function benchIatiExport(serverUrl: string): Promise<IatiExportFigu
   try {
     const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 1 });
     await database.migrate();
-    await bootstrapFacility(database.db, { demo: true });
+    await bootstrapFacility(database.db, {
+      demo: true,
+      storage: new DiskStorage(mkdtempSync(path.join(tmpdir(), 'tandem-bench-files-'))),
+    });
     await insertGeneratedActions(database.db, ACTIONS);
     const counted = await (database.db as unknown as { $client: pg.Pool }).$client.query(
       'select count(*)::int as n from actions',

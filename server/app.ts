@@ -5,9 +5,14 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { actionWorkspaceRoutes } from './features/actions/action-workspace.routes.ts';
 import { actionsRoutes } from './features/actions/actions.routes.ts';
+import { activitiesRoutes } from './features/activities/activities.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { registerSessions } from './features/auth/session.plugin.ts';
+import { deliverablesRoutes } from './features/deliverables/deliverables.routes.ts';
+import { deploymentsRoutes } from './features/experts/deployments.routes.ts';
+import { expertsRoutes } from './features/experts/experts.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { readIatiConfig } from './features/iati/iati.config.ts';
 import { iatiRoutes } from './features/iati/iati.routes.ts';
@@ -40,7 +45,12 @@ export interface AppDeps {
   logger?: boolean | { level: string };
 }
 
-export async function buildApp({ database, config, logger, storage }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({
+  database,
+  config,
+  logger,
+  storage: given,
+}: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -76,7 +86,7 @@ export async function buildApp({ database, config, logger, storage }: AppDeps): 
   await registerOpenApi(app);
 
   const { db } = database;
-  const files = storage ?? new DiskStorage(config.filesDir);
+  const storage = given ?? new DiskStorage(config.filesDir);
   const mailOutbox = createMailOutbox(db, config.smtpUrl, config.mailFrom, app.log);
   app.decorate('mailOutbox', mailOutbox);
   app.addHook('onReady', async () => mailOutbox.start());
@@ -91,9 +101,14 @@ export async function buildApp({ database, config, logger, storage }: AppDeps): 
   authRoutes(app, { db, config });
   taxonomyRoutes(app, { db });
   actionsRoutes(app, { db });
+  actionWorkspaceRoutes(app, { db });
+  activitiesRoutes(app, { db, storage });
+  expertsRoutes(app, { db, storage });
+  deploymentsRoutes(app, { db });
+  deliverablesRoutes(app, { db, storage });
   publicRoutes(app, { db });
   iatiRoutes(app, { db, iati: readIatiConfig(process.env) });
-  requestsRoutes(app, { db, storage: files, notifier });
+  requestsRoutes(app, { db, storage, notifier });
   notificationsRoutes(app, { db });
 
   registerNotFound(app, { serveWebApp: await registerWebApp(app, config.webDir) });

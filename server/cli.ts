@@ -6,6 +6,7 @@ import { createUser } from './features/users/users.service.ts';
 import { type Role, roles } from './kernel/auth/actor.ts';
 import { readConfig } from './kernel/config.ts';
 import { openDatabase } from './kernel/db/database.ts';
+import { DiskStorage } from './kernel/files/file-storage.ts';
 
 const usage = `Usage: npm run tandem -- <command>
 
@@ -43,7 +44,10 @@ async function main(argv: string[]) {
       return 0;
     }
     if (command === 'seed') {
-      const loaded = await bootstrapFacility(database.db, { demo: config.demo });
+      const loaded = await bootstrapFacility(database.db, {
+        demo: config.demo,
+        storage: new DiskStorage(config.filesDir),
+      });
       console.log(
         `taxonomies ${loaded.taxonomies ? 'loaded' : 'already there'}; demo ${config.demo ? (loaded.demo ? 'loaded' : 'already there') : 'off'}`,
       );
@@ -64,7 +68,7 @@ async function main(argv: string[]) {
         console.error(`--email and --role (${roles.join(', ')}) are required\n\n${usage}`);
         return 2;
       }
-      await bootstrapFacility(database.db, { demo: config.demo });
+      await bootstrapFacility(database.db, { demo: config.demo, storage: new DiskStorage(config.filesDir) });
       const generate = values['generate-password'] || !process.stdin.isTTY;
       const password = generate ? randomBytes(18).toString('base64url') : await askPassword();
       const user = await createUser(database.db, null, {

@@ -2,13 +2,15 @@ import { buildApp } from './app.ts';
 import { bootstrapFacility } from './db/bootstrap.ts';
 import { readConfig } from './kernel/config.ts';
 import { openDatabase } from './kernel/db/database.ts';
+import { DiskStorage } from './kernel/files/file-storage.ts';
 
 const config = readConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await database.migrate();
-const loaded = await bootstrapFacility(database.db, { demo: config.demo });
+const storage = new DiskStorage(config.filesDir);
+const loaded = await bootstrapFacility(database.db, { demo: config.demo, storage });
 
-const app = await buildApp({ database, config });
+const app = await buildApp({ database, config, storage });
 if (loaded.demo)
   app.log.info('loaded the demo facility; demo accounts use the password tandem-demo-password');
 app.log.info(

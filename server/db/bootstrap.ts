@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { loadDemoPortfolio } from '../demo/load-demo.ts';
 import { loadTaxonomies } from '../features/taxonomy/taxonomy.load.ts';
 import type { Db } from '../kernel/db/database.ts';
+import type { FileStorage } from '../kernel/files/file-storage.ts';
 import { settings } from '../kernel/settings/settings.table.ts';
 
 const TAXONOMIES_LOADED = 'taxonomies_loaded_at';
@@ -22,8 +23,8 @@ async function once(db: Db, key: string, load: (tx: Db) => Promise<void>): Promi
  * Gives a new database what every facility starts with (the taxonomies) and, in demo mode, the demo
  * facility and its accounts. Each is loaded once: a second start finds its marker and loads nothing.
  */
-export async function bootstrapFacility(db: Db, { demo }: { demo: boolean }) {
+export async function bootstrapFacility(db: Db, { demo, storage }: { demo: boolean; storage: FileStorage }) {
   const taxonomies = await once(db, TAXONOMIES_LOADED, loadTaxonomies);
-  const demoLoaded = demo ? await once(db, DEMO_LOADED, loadDemoPortfolio) : false;
+  const demoLoaded = demo ? await once(db, DEMO_LOADED, (tx) => loadDemoPortfolio(tx, storage)) : false;
   return { taxonomies, demo: demoLoaded };
 }

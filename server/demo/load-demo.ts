@@ -16,8 +16,10 @@ import {
 import { recordAudit } from '../kernel/audit/audit.ts';
 import { hashPassword } from '../kernel/auth/password.ts';
 import type { Db } from '../kernel/db/database.ts';
+import type { FileStorage } from '../kernel/files/file-storage.ts';
 import { demoPortfolio } from './demo-portfolio.data.ts';
 import { loadDemoRequests } from './load-demo-requests.ts';
+import { loadWorkspaceDemo } from './workspace.load.ts';
 
 /** The password of every demo account; demo accounts exist only in demo mode. */
 export const DEMO_PASSWORD = 'tandem-demo-password';
@@ -29,7 +31,7 @@ function idOf(ids: Map<string, string>, key: string, what: string): string {
 }
 
 /** Loads the demo facility (institutions, partners, Actions) and the demo accounts. */
-export async function loadDemoPortfolio(tx: Db): Promise<void> {
+export async function loadDemoPortfolio(tx: Db, storage: FileStorage): Promise<void> {
   const institutionIds = new Map<string, string>();
   for (const { key, memberCountries, ...institution } of demoPortfolio.institutions) {
     const [row] = await tx.insert(institutions).values(institution).returning({ id: institutions.id });
@@ -108,4 +110,5 @@ export async function loadDemoPortfolio(tx: Db): Promise<void> {
       users: demoPortfolio.users.map((u) => u.email),
     },
   });
+  await loadWorkspaceDemo(tx, storage);
 }

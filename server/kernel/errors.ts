@@ -27,6 +27,31 @@ export const errorStatus = {
   REQUEST_ASSESSMENT_MISSING: 409,
   REQUEST_NOT_APPROVED: 409,
   REQUEST_ACTION_ALREADY_CREATED: 409,
+  /** A completed Action is closed for changes. */
+  ACTION_COMPLETED: 409,
+  /** A cancelled Action is closed for changes. */
+  ACTION_CANCELLED: 409,
+  /** The Action's status does not allow this transition (closing an Action in design, say). */
+  ACTION_TRANSITION_NOT_ALLOWED: 409,
+  /** An Action cannot complete while an activity is neither held nor cancelled. */
+  ACTION_HAS_OPEN_ACTIVITIES: 409,
+  /** An Action completes only with its closing summary written. */
+  CLOSING_SUMMARY_REQUIRED: 409,
+  /** The activity's status does not allow this transition. */
+  ACTIVITY_TRANSITION_NOT_ALLOWED: 409,
+  /** A held, reported or cancelled activity can no longer be changed or staffed. */
+  ACTIVITY_CLOSED: 409,
+  /** The expert is deployed on another activity on overlapping dates. */
+  EXPERT_DOUBLE_BOOKED: 409,
+  EXPERT_ALREADY_ASSIGNED: 409,
+  /** Feedback on a deployment is written once, after the activity is held. */
+  FEEDBACK_NOT_OPEN: 409,
+  /** The deliverable's workflow does not allow this step from its current status. */
+  DELIVERABLE_TRANSITION_NOT_ALLOWED: 409,
+  /** A deliverable goes to review only with a file to review. */
+  DELIVERABLE_HAS_NO_VERSION: 409,
+  /** A validated or published deliverable no longer takes new versions or edits. */
+  DELIVERABLE_LOCKED: 409,
   /** The record changed since the caller read it (If-Match does not match its version). */
   VERSION_MISMATCH: 412,
   PAYLOAD_TOO_LARGE: 413,

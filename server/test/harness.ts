@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type Config, readConfig } from '../kernel/config.ts';
 import { type Database, openDatabase } from '../kernel/db/database.ts';
+import { DiskStorage } from '../kernel/files/file-storage.ts';
 import { databaseUrl, onServer, uniqueName } from './engines.ts';
 
 export const DEMO_PASSWORD = 'tandem-demo-password';
@@ -42,9 +43,15 @@ async function openCopyOfTemplate(): Promise<{ database: Database; drop: () => P
  */
 export async function createTestApp(options: { config?: Partial<Config> } = {}): Promise<TestApp> {
   const { database, drop } = await openCopyOfTemplate();
-  const filesDir = mkdtempSync(path.join(tmpdir(), 'tandem-files-'));
-  const config = { ...readConfig({}), webDir: '/nonexistent', demo: true, filesDir, ...options.config };
-  const app = await buildApp({ database, config, logger: false });
+  const config = {
+    ...readConfig({}),
+    webDir: '/nonexistent',
+    demo: true,
+    filesDir: inject('filesDir'),
+    ...options.config,
+  };
+  const storage = new DiskStorage(config.filesDir);
+  const app = await buildApp({ database, config, storage, logger: false });
   await app.ready();
   return {
     app,
@@ -62,7 +69,6 @@ export async function createTestApp(options: { config?: Partial<Config> } = {}):
       await app.close();
       await database.close();
       await drop();
-      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

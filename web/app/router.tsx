@@ -19,8 +19,24 @@ const StaffLayout = lazy(() => import('./staff-layout.tsx').then((m) => ({ defau
 const ActionsListPage = lazy(() =>
   import('../features/actions/pages/actions-list-page.tsx').then((m) => ({ default: m.ActionsListPage })),
 );
-const ActionPage = lazy(() =>
-  import('../features/actions/pages/action-page.tsx').then((m) => ({ default: m.ActionPage })),
+const ActionWorkspacePage = lazy(() =>
+  import('./workspace-pages.tsx').then((m) => ({ default: m.ActionWorkspacePage })),
+);
+const ActivityWorkspacePage = lazy(() =>
+  import('./workspace-pages.tsx').then((m) => ({ default: m.ActivityWorkspacePage })),
+);
+const MyWorkPage = lazy(() => import('./workspace-pages.tsx').then((m) => ({ default: m.MyWorkPage })));
+const CalendarPage = lazy(() =>
+  import('../features/activities/pages/calendar-page.tsx').then((m) => ({ default: m.CalendarPage })),
+);
+const ExpertsPage = lazy(() =>
+  import('../features/experts/pages/experts-page.tsx').then((m) => ({ default: m.ExpertsPage })),
+);
+const ExpertPage = lazy(() =>
+  import('../features/experts/pages/expert-page.tsx').then((m) => ({ default: m.ExpertPage })),
+);
+const DeliverablePage = lazy(() =>
+  import('../features/deliverables/pages/deliverable-page.tsx').then((m) => ({ default: m.DeliverablePage })),
 );
 const IatiPage = lazy(() =>
   import('../features/iati/pages/iati-page.tsx').then((m) => ({ default: m.IatiPage })),
@@ -70,7 +86,6 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="actions" replace /> },
       { path: 'actions', element: <ActionsListPage /> },
-      { path: 'actions/:id', element: <ActionPage /> },
       { path: 'iati', element: <IatiPage /> },
       { path: 'requests', element: <RequestsListPage /> },
       { path: 'requests/new', element: <NewRequestPage /> },
@@ -78,6 +93,13 @@ export const router = createBrowserRouter([
       { path: 'requests/:id', element: <RequestPage /> },
       { path: 'requests/:id/edit', element: <EditRequestPage /> },
       { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'actions/:id', element: <ActionWorkspacePage /> },
+      { path: 'activities/:id', element: <ActivityWorkspacePage /> },
+      { path: 'calendar', element: <CalendarPage /> },
+      { path: 'experts', element: <ExpertsPage /> },
+      { path: 'experts/:id', element: <ExpertPage /> },
+      { path: 'deliverables/:id', element: <DeliverablePage /> },
+      { path: 'my-work', element: <MyWorkPage /> },
       { path: '*', element: <NotFoundPage home="/app/actions" /> },
     ],
   },

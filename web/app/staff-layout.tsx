@@ -1,13 +1,15 @@
 import './mantine-staff.css';
-import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
+import { AppShell, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Outlet } from 'react-router';
 import { PageLoader } from '../components/page-loader.tsx';
 import { mainContentId, SkipLink } from '../components/skip-link.tsx';
 import { RequireSession } from '../features/auth/components/require-session.tsx';
 import { NotificationsLink } from '../features/notifications/components/notifications-link.tsx';
+import type { StaffContext } from '../lib/staff-user.ts';
+import { StaffNavigation } from './staff-navigation.tsx';
 import { StaffUserPanel } from './staff-user-panel.tsx';
 import { useFocusMainOnNavigate } from './use-focus-main.ts';
 
@@ -15,7 +17,6 @@ import { useFocusMainOnNavigate } from './use-focus-main.ts';
 export function StaffLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
-  const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   useFocusMainOnNavigate(mainRef);
 
@@ -49,45 +50,7 @@ export function StaffLayout() {
             </AppShell.Header>
             <AppShell.Navbar p="md" id="staff-navigation" aria-label={t('nav.staff')}>
               <AppShell.Section grow>
-                <NavLink
-                  component={Link}
-                  to="/app/actions"
-                  label={t('nav.actions')}
-                  active={pathname.startsWith('/app/actions')}
-                  aria-current={pathname === '/app/actions' ? 'page' : undefined}
-                  onClick={close}
-                />
-                {(user.role === 'admin' || user.role === 'officer') && (
-                  <NavLink
-                    component={Link}
-                    to="/app/iati"
-                    label={t('nav.iati')}
-                    active={pathname.startsWith('/app/iati')}
-                    aria-current={pathname === '/app/iati' ? 'page' : undefined}
-                    onClick={close}
-                  />
-                )}
-                {user.role !== 'expert' && (
-                  <NavLink
-                    component={Link}
-                    to="/app/requests"
-                    label={t('requests.nav.requests')}
-                    active={pathname.startsWith('/app/requests') && pathname !== '/app/requests/board'}
-                    aria-current={pathname === '/app/requests' ? 'page' : undefined}
-                    onClick={close}
-                  />
-                )}
-                {(user.role === 'officer' || user.role === 'admin') && (
-                  <NavLink
-                    component={Link}
-                    to="/app/requests/board"
-                    label={t('requests.nav.board')}
-                    active={pathname === '/app/requests/board'}
-                    aria-current={pathname === '/app/requests/board' ? 'page' : undefined}
-                    onClick={close}
-                  />
-                )}
-                <NavLink component={Link} to="/" label={t('nav.portal')} onClick={close} />
+                <StaffNavigation role={user.role} onNavigate={close} />
               </AppShell.Section>
               <AppShell.Section>
                 <StaffUserPanel user={user} />
@@ -95,7 +58,7 @@ export function StaffLayout() {
             </AppShell.Navbar>
             <AppShell.Main id={mainContentId} ref={mainRef} tabIndex={-1}>
               <Suspense fallback={<PageLoader />}>
-                <Outlet />
+                <Outlet context={{ user } satisfies StaffContext} />
               </Suspense>
             </AppShell.Main>
           </AppShell>

@@ -53,7 +53,29 @@ function Items({ items }: { items: string[] }) {
   );
 }
 
-export function ActionDetails({ action }: { action: ActionDetailsData }) {
+/** The Action's heading: its name, title and status. */
+export function ActionHeader({ action }: { action: Pick<ActionDetailsData, 'name' | 'title' | 'status'> }) {
+  return (
+    <header>
+      <Title order={1}>{action.name}</Title>
+      <Text size="lg" mt="xs" dir="auto">
+        {action.title}
+      </Text>
+      <Group mt="sm">
+        <StatusBadge status={action.status} />
+      </Group>
+    </header>
+  );
+}
+
+/** Everything about an Action; `withHeader={false}` when the page shows the heading itself. */
+export function ActionDetails({
+  action,
+  withHeader = true,
+}: {
+  action: ActionDetailsData;
+  withHeader?: boolean;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const period = (start: string | null, end: string | null) =>
@@ -66,15 +88,7 @@ export function ActionDetails({ action }: { action: ActionDetailsData }) {
 
   return (
     <Stack gap="lg">
-      <header>
-        <Title order={1}>{action.name}</Title>
-        <Text size="lg" mt="xs" dir="auto">
-          {action.title}
-        </Text>
-        <Group mt="sm">
-          <StatusBadge status={action.status} />
-        </Group>
-      </header>
+      {withHeader && <ActionHeader action={action} />}
       <section aria-labelledby="action-summary">
         <Title order={2} size="h3" id="action-summary">
           {t('action.summary')}

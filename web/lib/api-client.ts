@@ -53,9 +53,9 @@ type RequestOptions = {
   query?: QueryParams;
   /** JSON, or a FormData for a file upload (sent as multipart). */
   body?: unknown;
+  /** The version the change is based on (the record's `version`), sent as If-Match. */
+  ifMatch?: number;
   signal?: AbortSignal;
-  /** Extra headers, such as If-Match with the version that was read. */
-  headers?: Record<string, string>;
 };
 
 function buildUrl(path: string, query: QueryParams = {}) {
@@ -76,8 +76,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   // A form (a file upload) goes as it is: the browser sets multipart/form-data and its boundary.
   const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
   if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
-  Object.assign(headers, options.headers);
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
 
   let response: Response;
   try {

@@ -56,4 +56,19 @@ describe('the API client', () => {
     expect(logoutInit.headers).toHaveProperty('x-csrf-token', 'token-1');
     expect(logoutInit.headers).not.toHaveProperty('content-type'); // no body, no JSON claim
   });
+
+  it('sends the version a change is based on as If-Match, and a form as multipart', async () => {
+    const fetch = answer(200, { ok: true });
+    vi.stubGlobal('fetch', fetch);
+    await apiRequest('/api/activities/1', { method: 'PATCH', body: { city: 'Accra' }, ifMatch: 3 });
+    const form = new FormData();
+    form.set('changeNote', 'First draft');
+    await apiRequest('/api/deliverables/1/versions', { method: 'POST', body: form });
+    const [, patchInit] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    const [, uploadInit] = fetch.mock.calls[1] as unknown as [string, RequestInit];
+    expect(patchInit.headers).toHaveProperty('if-match', '"3"');
+    expect(patchInit.body).toBe('{"city":"Accra"}');
+    expect(uploadInit.body).toBe(form);
+    expect(uploadInit.headers).not.toHaveProperty('content-type'); // the browser adds the boundary
+  });
 });

@@ -35,3 +35,31 @@ export function formatDate(isoDate: string | null | undefined, language: string)
   if (Number.isNaN(date.getTime())) return isoDate;
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
+
+const languageNames = new Map<string, Intl.DisplayNames>();
+
+/** A language's name in the reader's language, from its ISO 639 code ("pt" → "portugais"). */
+export function languageName(code: string, language: string): string {
+  let names = languageNames.get(language);
+  if (!names) {
+    names = new Intl.DisplayNames([language], { type: 'language', fallback: 'code' });
+    languageNames.set(language, names);
+  }
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A date-time in the reader's language, in UTC so that everyone reads the same. */
+export function formatDateTime(iso: string | null | undefined, language: string): string | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(date);
+}

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
+import { deployedActionIds } from '../experts/experts.scope.ts';
 import { partnerOrganisations } from '../institutions/institutions.table.ts';
 import { approaches, countries, pillars } from '../taxonomy/taxonomy.table.ts';
 import { type ActionScope, PUBLIC_STATUSES } from './actions.scope.ts';
@@ -35,6 +36,8 @@ function scopeCondition(scope: ActionScope): SQL | undefined {
       return sql`false`;
     case 'institution':
       return sql`exists (select 1 from ${actionInstitutions} where ${actionInstitutions.actionId} = ${actions.id} and ${actionInstitutions.institutionId} = ${scope.institutionId})`;
+    case 'deployed':
+      return sql`${actions.id} in (${deployedActionIds(scope.userId)})`;
   }
 }
 

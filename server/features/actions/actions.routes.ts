@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../kernel/db/database.ts';
 import { errorBody, uuidParam } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
+import { setVersionHeader } from '../../kernel/http/versioning.ts';
 import { actionDetail, actionListQuery, actionPage } from './actions.contract.ts';
 import { getAction, listActions } from './actions.service.ts';
 
@@ -32,6 +33,11 @@ export function actionsRoutes(app: FastifyInstance, { db }: { db: Db }) {
         response: { 200: actionDetail, 400: errorBody, 401: errorBody, 404: errorBody },
       },
     },
-    (request) => getAction(db, request.actor, request.params.id, requestLanguage(request)),
+    async (request, reply) => {
+      const action = await getAction(db, request.actor, request.params.id, requestLanguage(request));
+      // The version is what a PATCH of the design must name in If-Match.
+      setVersionHeader(reply, action.version);
+      return action;
+    },
   );
 }

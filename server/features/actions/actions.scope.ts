@@ -3,12 +3,13 @@ import type { ActionStatus } from './actions.table.ts';
 
 /**
  * Which Actions a caller may see. Staff and steering see the whole portfolio; a partner its own
- * institution's Actions; the public those past design that were not cancelled or suspended.
- * Experts see the Actions they are deployed on (none until deployments exist).
+ * institution's Actions; an expert the Actions they are deployed on; the public those past design
+ * that were not cancelled or suspended.
  */
 export type ActionScope =
   | { kind: 'all' }
   | { kind: 'institution'; institutionId: string }
+  | { kind: 'deployed'; userId: string }
   | { kind: 'public' }
   | { kind: 'none' };
 
@@ -23,5 +24,6 @@ export function scopeFor(actor: Actor): ActionScope {
   if (actor.role === 'partner' && actor.institutionId) {
     return { kind: 'institution', institutionId: actor.institutionId };
   }
+  if (actor.role === 'expert') return { kind: 'deployed', userId: actor.id };
   return { kind: 'none' };
 }

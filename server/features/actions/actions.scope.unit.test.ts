@@ -21,7 +21,7 @@ describe('scopeFor', () => {
     expect(scopeFor(actor('partner'))).toEqual({ kind: 'none' });
   });
 
-  it('gives an expert no Action until deployments exist', () => {
-    expect(scopeFor(actor('expert'))).toEqual({ kind: 'none' });
+  it('limits an expert to the Actions they are deployed on', () => {
+    expect(scopeFor(actor('expert'))).toEqual({ kind: 'deployed', userId: 'u' });
   });
 });

@@ -16,6 +16,9 @@ export interface Actor {
 /** Staff see the whole portfolio; partners and experts only their own part of it. */
 export const isStaff = (actor: Actor) => actor.role === 'admin' || actor.role === 'officer';
 
+/** Staff and steering members read the whole portfolio; only staff change it. */
+export const readsWholePortfolio = (actor: Actor) => isStaff(actor) || actor.role === 'steering';
+
 export function requireActor(actor: Actor | null): Actor {
   if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in to use this endpoint');
   return actor;

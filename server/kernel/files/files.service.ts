@@ -80,3 +80,13 @@ export function sendStoredFile(reply: FastifyReply, storage: FileStorage, file: 
     )
     .send(storage.read(file.storageKey));
 }
+
+/** The public description of a stored file (never its storage key). */
+export function presentFile(file: StoredFile) {
+  return {
+    name: file.originalName,
+    mediaType: file.mediaType,
+    size: file.size,
+    uploadedAt: new Date(file.createdAt).toISOString(),
+  };
+}

@@ -40,3 +40,15 @@ export const namedCode = z.object({ code: z.string(), name: z.string() });
 
 /** A conditional GET whose ETag still matches: no body. */
 export const notModified = z.null().describe('Not modified: the copy the client holds is current');
+
+/** An ISO 639 language code, such as `en`, `ar` or `tet` (Tetum). */
+export const languageCode = z.string().regex(/^[a-z]{2,3}$/, { error: 'must be an ISO 639 language code' });
+
+/** What a client is told about a stored file: enough to offer its download. */
+export const fileInfo = z.object({
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  uploadedAt: z.string(),
+});
+export type FileInfo = z.infer<typeof fileInfo>;

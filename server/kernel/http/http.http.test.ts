@@ -83,6 +83,17 @@ describe('health and API description', () => {
       '/api/actions/{id}',
       '/api/public/stats',
       '/api/public/actions/{id}',
+      '/api/actions/{id}/activities',
+      '/api/activities/{id}',
+      '/api/activities/{id}/confirm',
+      '/api/activities/{id}/expert-matches',
+      '/api/activities/{id}/experts',
+      '/api/experts',
+      '/api/actions/{id}/deliverables',
+      '/api/deliverables/{id}/versions',
+      '/api/deliverables/{id}/submit-for-review',
+      '/api/actions/{id}/complete',
+      '/api/actions/{id}/timeline',
     ]) {
       expect(spec.paths, path).toHaveProperty([path]);
     }

@@ -84,7 +84,7 @@ export function useUpdateRequest(id: string) {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ body, version }: { body: UpdateRequestBody; version: number }) =>
-      apiRequest<RequestDetail>(path(id), { method: 'PATCH', body, headers: { 'if-match': `"${version}"` } }),
+      apiRequest<RequestDetail>(path(id), { method: 'PATCH', body, ifMatch: version }),
     onSuccess: refresh,
   });
 }
@@ -122,7 +122,7 @@ export function useSaveAssessment(id: string) {
       apiRequest<RequestDetail>(path(id, '/assessment'), {
         method: 'PUT',
         body,
-        headers: { 'if-match': `"${version}"` },
+        ifMatch: version,
       }),
     onSuccess: refresh,
   });

@@ -1,0 +1,81 @@
+import {
+  char,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { storedFiles } from '../../kernel/files/files.table.ts';
+import type { LocalizedText } from '../../kernel/localized.ts';
+import { actions } from '../actions/actions.table.ts';
+import { countries } from '../taxonomy/taxonomy.table.ts';
+
+export const activityTypes = [
+  'needs_assessment',
+  'workshop',
+  'training',
+  'training_of_trainers',
+  'study_visit',
+  'drafting_session',
+  'validation_meeting',
+  'launch_event',
+  'coaching',
+  'online_session',
+] as const;
+export type ActivityType = (typeof activityTypes)[number];
+export const activityType = pgEnum('activity_type', activityTypes);
+
+export const activityModalities = ['in_person', 'online', 'hybrid'] as const;
+export const activityModality = pgEnum('activity_modality', activityModalities);
+
+export const activityStatuses = [
+  'planned',
+  'confirmed',
+  'held',
+  'reported',
+  'postponed',
+  'cancelled',
+] as const;
+export type ActivityStatus = (typeof activityStatuses)[number];
+export const activityStatus = pgEnum('activity_status', activityStatuses);
+
+/** One activity of an Action: a mission, a workshop, a training, a study visit... */
+export const activities = pgTable(
+  'activities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    actionId: uuid('action_id')
+      .notNull()
+      .references(() => actions.id, { onDelete: 'cascade' }),
+    type: activityType('type').notNull(),
+    /** The public reads the titles of held activities, so they may carry several languages. */
+    title: jsonb('title').$type<LocalizedText>().notNull(),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date').notNull(),
+    modality: activityModality('modality').notNull(),
+    city: text('city'),
+    countryCode: char('country_code', { length: 2 }).references(() => countries.code),
+    /** ISO 639 codes of the languages the activity is held in. */
+    workingLanguages: text('working_languages').array().notNull().default([]),
+    agenda: text('agenda').notNull().default(''),
+    status: activityStatus('status').notNull().default('planned'),
+    /** Why it was postponed or cancelled. */
+    statusReason: text('status_reason'),
+    reportSummary: text('report_summary'),
+    reportFileId: uuid('report_file_id').references(() => storedFiles.id),
+    reportedAt: timestamp('reported_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('activities_action_idx').on(t.actionId, t.startDate),
+    // Overlap checks and the calendar look activities up by date.
+    index('activities_dates_idx').on(t.startDate, t.endDate),
+  ],
+);

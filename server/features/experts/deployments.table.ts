@@ -1,0 +1,51 @@
+import {
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { activities } from '../activities/activities.table.ts';
+import { users } from '../auth/auth.table.ts';
+import { experts } from './experts.table.ts';
+
+export const deploymentRoles = ['lead_expert', 'expert', 'trainer', 'facilitator'] as const;
+export const deploymentRole = pgEnum('deployment_role', deploymentRoles);
+
+/** An expert deployed on an activity, in a role, for a number of working days. */
+export const deployments = pgTable(
+  'deployments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => experts.id),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    role: deploymentRole('role').notNull(),
+    days: integer('days').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('deployments_expert_activity_key').on(t.expertId, t.activityId),
+    index('deployments_activity_idx').on(t.activityId),
+  ],
+);
+
+/** The facility's feedback on one deployment, written once the activity is held. */
+export const deploymentFeedback = pgTable('deployment_feedback', {
+  deploymentId: uuid('deployment_id')
+    .primaryKey()
+    .references(() => deployments.id, { onDelete: 'cascade' }),
+  /** 1 (poor) to 5 (excellent). */
+  score: smallint('score').notNull(),
+  comment: text('comment').notNull().default(''),
+  givenBy: uuid('given_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

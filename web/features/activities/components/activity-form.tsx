@@ -1,0 +1,179 @@
+import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type ActivityDetail,
+  type ActivityInput,
+  activityModality,
+  activityType,
+} from '../../../../server/features/activities/activities.contract.ts';
+import { ChangeError } from '../../../components/change-error.tsx';
+import { countryName } from '../../../lib/format.ts';
+import { toOptions, useTaxonomy } from '../../../lib/taxonomy.ts';
+import { useLanguage } from '../../../lib/use-language.ts';
+import { languageOptions } from './working-languages.ts';
+
+type Props = {
+  /** The activity being changed, or none for a new one. */
+  activity?: ActivityDetail;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (input: ActivityInput) => void;
+  onCancel: () => void;
+  onReload?: () => void;
+};
+
+type Problems = Partial<
+  Record<'title' | 'startDate' | 'endDate' | 'countryCode' | 'workingLanguages', string>
+>;
+
+/** Plans an activity, or changes one that is still open. */
+export function ActivityForm({ activity, pending, error, onSubmit, onCancel, onReload }: Props) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const taxonomy = useTaxonomy();
+  const [type, setType] = useState<string>(activity?.type ?? 'training');
+  const [title, setTitle] = useState(activity?.title ?? '');
+  const [startDate, setStartDate] = useState(activity?.startDate ?? '');
+  const [endDate, setEndDate] = useState(activity?.endDate ?? '');
+  const [modality, setModality] = useState<string>(activity?.modality ?? 'in_person');
+  const [city, setCity] = useState(activity?.city ?? '');
+  const [country, setCountry] = useState<string | null>(activity?.countryCode ?? null);
+  const [languages, setLanguages] = useState<string[]>(activity?.workingLanguages ?? []);
+  const [agenda, setAgenda] = useState(activity?.agenda ?? '');
+  const [problems, setProblems] = useState<Problems>({});
+  const online = modality === 'online';
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: Problems = {};
+    if (!title.trim()) found.title = t('activities.form.required');
+    if (!startDate) found.startDate = t('activities.form.required');
+    if (!endDate) found.endDate = t('activities.form.required');
+    else if (startDate && endDate < startDate) found.endDate = t('activities.form.endBeforeStart');
+    if (!online && !country) found.countryCode = t('activities.form.countryRequired');
+    if (languages.length === 0) found.workingLanguages = t('activities.form.languageRequired');
+    setProblems(found);
+    if (Object.keys(found).length) return;
+    onSubmit({
+      type: type as ActivityInput['type'],
+      title: title.trim(),
+      startDate,
+      endDate,
+      modality: modality as ActivityInput['modality'],
+      city: online ? null : city.trim() || null,
+      countryCode: online ? null : country,
+      workingLanguages: languages,
+      agenda: agenda.trim(),
+    });
+  };
+
+  const countries = (taxonomy.data?.countries ?? []).map((c) => ({
+    code: c.code,
+    name: countryName(c.code, language),
+  }));
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        {Boolean(error) && (
+          <ChangeError
+            error={error}
+            conflict={{
+              title: t('activities.common.conflictTitle'),
+              text: t('activities.common.conflictText'),
+              reload: t('activities.common.reload'),
+            }}
+            onReload={onReload ?? onCancel}
+          />
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label={t('activities.form.type')}
+            data={activityType.options.map((value) => ({ value, label: t(`activities.type.${value}`) }))}
+            value={type}
+            allowDeselect={false}
+            onChange={(value) => setType(value ?? type)}
+          />
+          <Select
+            label={t('activities.form.modality')}
+            data={activityModality.options.map((value) => ({
+              value,
+              label: t(`activities.modality.${value}`),
+            }))}
+            value={modality}
+            allowDeselect={false}
+            onChange={(value) => setModality(value ?? modality)}
+          />
+        </SimpleGrid>
+        <TextInput
+          label={t('activities.form.title')}
+          required
+          value={title}
+          error={problems.title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            type="date"
+            label={t('activities.form.startDate')}
+            required
+            value={startDate}
+            error={problems.startDate}
+            onChange={(e) => setStartDate(e.currentTarget.value)}
+          />
+          <TextInput
+            type="date"
+            label={t('activities.form.endDate')}
+            required
+            value={endDate}
+            error={problems.endDate}
+            onChange={(e) => setEndDate(e.currentTarget.value)}
+          />
+        </SimpleGrid>
+        {!online && (
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label={t('activities.form.city')}
+              value={city}
+              onChange={(e) => setCity(e.currentTarget.value)}
+            />
+            <Select
+              label={t('activities.form.country')}
+              required
+              searchable
+              data={toOptions(countries, language)}
+              value={country}
+              error={problems.countryCode}
+              onChange={setCountry}
+              nothingFoundMessage={t('filters.nothingFound')}
+            />
+          </SimpleGrid>
+        )}
+        <MultiSelect
+          label={t('activities.form.workingLanguages')}
+          required
+          searchable
+          data={languageOptions(language, languages)}
+          value={languages}
+          error={problems.workingLanguages}
+          onChange={setLanguages}
+        />
+        <Textarea
+          label={t('activities.form.agenda')}
+          autosize
+          minRows={3}
+          value={agenda}
+          onChange={(e) => setAgenda(e.currentTarget.value)}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('activities.common.cancel')}
+          </Button>
+          <Button type="submit" loading={pending}>
+            {activity ? t('activities.common.save') : t('activities.form.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
