@@ -9,9 +9,10 @@ export default defineConfig({
     include: ['e2e/**/*.spec.ts'],
     globalSetup: ['e2e/global-setup.ts'],
     environment: 'node',
-    testTimeout: 60_000,
+    // Journeys click through many pages; on a 2-core machine running two at once they take a while.
+    testTimeout: 180_000,
     hookTimeout: 180_000,
     // Journeys share one server; a few at a time keeps the embedded database and the CPU calm.
-    maxWorkers: 3,
+    maxWorkers: 2,
   },
 });
