@@ -5,9 +5,11 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { accountRequestsRoutes } from './features/account-requests/account-requests.routes.ts';
 import { actionsRoutes } from './features/actions/actions.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { registerSessions } from './features/auth/session.plugin.ts';
+import { eventsRoutes } from './features/events/events.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { publicRoutes } from './features/public/public.routes.ts';
 import { taxonomyRoutes } from './features/taxonomy/taxonomy.routes.ts';
@@ -70,6 +72,8 @@ export async function buildApp({ database, config, logger }: AppDeps): Promise<F
   taxonomyRoutes(app, { db });
   actionsRoutes(app, { db });
   publicRoutes(app, { db });
+  eventsRoutes(app, { db, config });
+  accountRequestsRoutes(app, { db });
 
   registerNotFound(app, { serveWebApp: await registerWebApp(app, config.webDir) });
   return app;

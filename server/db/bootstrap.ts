@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { loadDemoPortfolio } from '../demo/load-demo.ts';
+import { loadAwarenessDays } from '../features/events/awareness-days.data.ts';
 import { loadTaxonomies } from '../features/taxonomy/taxonomy.load.ts';
 import type { Db } from '../kernel/db/database.ts';
 import { settings } from '../kernel/settings/settings.table.ts';
 
 const TAXONOMIES_LOADED = 'taxonomies_loaded_at';
 const DEMO_LOADED = 'demo_loaded_at';
+const AWARENESS_DAYS_LOADED = 'awareness_days_loaded_at';
 
 async function once(db: Db, key: string, load: (tx: Db) => Promise<void>): Promise<boolean> {
   return db.transaction(async (tx) => {
@@ -24,6 +26,7 @@ async function once(db: Db, key: string, load: (tx: Db) => Promise<void>): Promi
  */
 export async function bootstrapFacility(db: Db, { demo }: { demo: boolean }) {
   const taxonomies = await once(db, TAXONOMIES_LOADED, loadTaxonomies);
+  await once(db, AWARENESS_DAYS_LOADED, loadAwarenessDays);
   const demoLoaded = demo ? await once(db, DEMO_LOADED, loadDemoPortfolio) : false;
   return { taxonomies, demo: demoLoaded };
 }

@@ -1,6 +1,9 @@
 // Every table, for the typed query builder. Each feature owns its tables in its own folder.
+
+export * from '../features/account-requests/account-requests.table.ts';
 export * from '../features/actions/actions.table.ts';
 export * from '../features/auth/auth.table.ts';
+export * from '../features/events/events.table.ts';
 export * from '../features/institutions/institutions.table.ts';
 export * from '../features/taxonomy/taxonomy.table.ts';
 export * from '../kernel/audit/audit.table.ts';

@@ -17,6 +17,7 @@ import { recordAudit } from '../kernel/audit/audit.ts';
 import { hashPassword } from '../kernel/auth/password.ts';
 import type { Db } from '../kernel/db/database.ts';
 import { demoPortfolio } from './demo-portfolio.data.ts';
+import { loadDemoEvents } from './events.data.ts';
 
 /** The password of every demo account; demo accounts exist only in demo mode. */
 export const DEMO_PASSWORD = 'tandem-demo-password';
@@ -94,6 +95,8 @@ export async function loadDemoPortfolio(tx: Db): Promise<void> {
       passwordHash,
     })),
   );
+
+  await loadDemoEvents(tx);
 
   await recordAudit(tx, {
     actorId: null,

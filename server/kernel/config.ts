@@ -13,6 +13,8 @@ export interface Config {
   demo: boolean;
   /** Send the session cookie only over HTTPS; on when the public URL is https. */
   secureCookies: boolean;
+  /** The address users reach Tandem at (no trailing slash), for canonical links, sitemaps and feeds. */
+  publicUrl: string | undefined;
   /** Where the built web app lives. */
   webDir: string;
   logLevel: string;
@@ -49,6 +51,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: path.resolve(env.TANDEM_FILES_DIR || path.join(env.TANDEM_DATA_DIR || 'data', 'files')),
     demo,
     secureCookies: (env.TANDEM_PUBLIC_URL ?? '').startsWith('https://'),
+    publicUrl: env.TANDEM_PUBLIC_URL ? env.TANDEM_PUBLIC_URL.replace(/\/+$/, '') : undefined,
     webDir: path.resolve(env.TANDEM_WEB_DIR || 'web/dist'),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: parseFlag('TANDEM_TRUST_PROXY', env.TANDEM_TRUST_PROXY) ?? false,
