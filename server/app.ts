@@ -11,6 +11,7 @@ import { authRoutes } from './features/auth/auth.routes.ts';
 import { registerSessions } from './features/auth/session.plugin.ts';
 import { eventsRoutes } from './features/events/events.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { portalRoutes } from './features/portal/portal.routes.ts';
 import { publicRoutes } from './features/public/public.routes.ts';
 import { taxonomyRoutes } from './features/taxonomy/taxonomy.routes.ts';
 import type { Config } from './kernel/config.ts';
@@ -74,6 +75,7 @@ export async function buildApp({ database, config, logger }: AppDeps): Promise<F
   publicRoutes(app, { db });
   eventsRoutes(app, { db, config });
   accountRequestsRoutes(app, { db });
+  portalRoutes(app, { db, config });
 
   registerNotFound(app, { serveWebApp: await registerWebApp(app, config.webDir) });
   return app;
