@@ -142,6 +142,7 @@ async function renderPage(input: {
     title: documentTitle(head, i18n.t('app.name')),
     description: head.description,
     type: head.type ?? 'website',
+    source: page.source,
     canonical: alternates[language],
     alternates: { ...alternates, default: addressOf(input.base, input.url.pathname, input.kept) },
     noindex: missing,

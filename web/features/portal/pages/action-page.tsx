@@ -7,6 +7,7 @@ import { useLanguage } from '../../../lib/use-language.ts';
 import { portalQueries as q, usePortalQuery } from '../api/portal-queries.ts';
 import { QueryState } from '../components/query-state.tsx';
 import { ResourceList } from '../components/resource-list.tsx';
+import { SectionBoundary } from '../components/section-boundary.tsx';
 import { StatusLabel } from '../components/status-label.tsx';
 import { type HeadOf, usePageHead } from '../lib/page-head.ts';
 import { useCountryNames } from '../lib/use-country-names.ts';
@@ -63,83 +64,93 @@ function ActionDetail({ action }: { action: PublicActionDetail }) {
         </p>
         <StatusLabel status={action.status} />
       </header>
-      <section aria-labelledby="action-summary">
-        <h2 id="action-summary">{t('action.summary')}</h2>
-        <p className="portal-prose" dir="auto">
-          {action.summary}
-        </p>
-      </section>
-      <section aria-labelledby="action-facts">
-        <h2 id="action-facts">{t('action.facts')}</h2>
-        <dl className="portal-facts">
-          <Fact term={t('action.status')}>{t(`status.${action.status}`)}</Fact>
-          <Fact term={t('action.plannedPeriod')}>{period(action.plannedStart, action.plannedEnd)}</Fact>
-          <Fact term={t('action.actualPeriod')}>{period(action.actualStart, action.actualEnd)}</Fact>
-          <Fact term={t('action.countries')}>
-            <Items
-              items={action.countries.map((code) => (
-                <Link key={code} to={`/actions?country=${code}&status=all`}>
-                  {countries.name(code)}
-                </Link>
+      <SectionBoundary>
+        <section aria-labelledby="action-summary">
+          <h2 id="action-summary">{t('action.summary')}</h2>
+          <p className="portal-prose" dir="auto">
+            {action.summary}
+          </p>
+        </section>
+      </SectionBoundary>
+      <SectionBoundary>
+        <section aria-labelledby="action-facts">
+          <h2 id="action-facts">{t('action.facts')}</h2>
+          <dl className="portal-facts">
+            <Fact term={t('action.status')}>{t(`status.${action.status}`)}</Fact>
+            <Fact term={t('action.plannedPeriod')}>{period(action.plannedStart, action.plannedEnd)}</Fact>
+            <Fact term={t('action.actualPeriod')}>{period(action.actualStart, action.actualEnd)}</Fact>
+            <Fact term={t('action.countries')}>
+              <Items
+                items={action.countries.map((code) => (
+                  <Link key={code} to={`/actions?country=${code}&status=all`}>
+                    {countries.name(code)}
+                  </Link>
+                ))}
+              />
+            </Fact>
+            <Fact term={t('action.institutions')}>
+              <Items
+                items={action.institutions.map((institution) =>
+                  t('action.institutionWithRole', {
+                    institution: withAcronym(institution),
+                    role: t(`institutionRole.${institution.role}`),
+                  }),
+                )}
+              />
+            </Fact>
+            <Fact term={t('action.topics')}>
+              <Items
+                items={action.topicNames.map((topic) => (
+                  <Link key={topic.code} to={`/topics/${topic.code}`}>
+                    {topic.name}
+                  </Link>
+                ))}
+              />
+            </Fact>
+            <Fact term={t('action.pillars')}>
+              <Items items={action.pillars.map((pillar) => pillar.name)} />
+            </Fact>
+            <Fact term={t('action.approaches')}>
+              <Items items={action.approaches.map((approach) => approach.name)} />
+            </Fact>
+            <Fact term={t('action.partners')}>
+              <Items items={action.partners.map(withAcronym)} />
+            </Fact>
+          </dl>
+        </section>
+      </SectionBoundary>
+      <SectionBoundary>
+        <section aria-labelledby="action-activities">
+          <h2 id="action-activities">{t('portal.action.activities')}</h2>
+          {action.activitiesByType.length === 0 ? (
+            <p>{t('portal.action.noActivities')}</p>
+          ) : (
+            <ul className="portal-list">
+              {action.activitiesByType.map((activity) => (
+                <li key={activity.type}>
+                  {activity.name}: {formatNumber(activity.count, language)}
+                </li>
               ))}
-            />
-          </Fact>
-          <Fact term={t('action.institutions')}>
-            <Items
-              items={action.institutions.map((institution) =>
-                t('action.institutionWithRole', {
-                  institution: withAcronym(institution),
-                  role: t(`institutionRole.${institution.role}`),
-                }),
-              )}
-            />
-          </Fact>
-          <Fact term={t('action.topics')}>
-            <Items
-              items={action.topicNames.map((topic) => (
-                <Link key={topic.code} to={`/topics/${topic.code}`}>
-                  {topic.name}
-                </Link>
-              ))}
-            />
-          </Fact>
-          <Fact term={t('action.pillars')}>
-            <Items items={action.pillars.map((pillar) => pillar.name)} />
-          </Fact>
-          <Fact term={t('action.approaches')}>
-            <Items items={action.approaches.map((approach) => approach.name)} />
-          </Fact>
-          <Fact term={t('action.partners')}>
-            <Items items={action.partners.map(withAcronym)} />
-          </Fact>
-        </dl>
-      </section>
-      <section aria-labelledby="action-activities">
-        <h2 id="action-activities">{t('portal.action.activities')}</h2>
-        {action.activitiesByType.length === 0 ? (
-          <p>{t('portal.action.noActivities')}</p>
-        ) : (
-          <ul className="portal-list">
-            {action.activitiesByType.map((activity) => (
-              <li key={activity.type}>
-                {activity.name}: {formatNumber(activity.count, language)}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="action-experts">
-        <h2 id="action-experts">{t('portal.action.experts')}</h2>
-        <p>
-          {action.expertCountries.length === 0
-            ? t('portal.action.noExperts')
-            : countries.list(action.expertCountries)}
-        </p>
-      </section>
-      <section aria-labelledby="action-deliverables">
-        <h2 id="action-deliverables">{t('portal.action.deliverables')}</h2>
-        <ResourceList resources={action.publishedDeliverables} />
-      </section>
+            </ul>
+          )}
+        </section>
+      </SectionBoundary>
+      <SectionBoundary>
+        <section aria-labelledby="action-experts">
+          <h2 id="action-experts">{t('portal.action.experts')}</h2>
+          <p>
+            {action.expertCountries.length === 0
+              ? t('portal.action.noExperts')
+              : countries.list(action.expertCountries)}
+          </p>
+        </section>
+      </SectionBoundary>
+      <SectionBoundary>
+        <section aria-labelledby="action-deliverables">
+          <h2 id="action-deliverables">{t('portal.action.deliverables')}</h2>
+          <ResourceList resources={action.publishedDeliverables} />
+        </section>
+      </SectionBoundary>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { ActionCards } from '../components/action-card.tsx';
 import { ActionsFilterForm } from '../components/actions-filter-form.tsx';
 import { Pager } from '../components/pager.tsx';
 import { QueryState } from '../components/query-state.tsx';
+import { SectionBoundary } from '../components/section-boundary.tsx';
 import { actionFiltersFrom } from '../lib/action-filters.ts';
 import { type HeadOf, usePageHead } from '../lib/page-head.ts';
 
@@ -30,26 +31,28 @@ export function Page() {
         <p className="lead">{t('portal.actions.intro')}</p>
       </div>
       <ActionsFilterForm taxonomy={taxonomy.data} />
-      <section aria-labelledby="results-heading">
-        <h2 id="results-heading" className="visually-hidden">
-          {t('portal.actions.results')}
-        </h2>
-        <QueryState query={actions}>
-          {(data) => (
-            <>
-              <p className="result-count" aria-live="polite">
-                {t(`portal.actions.${countKey}`, { count: data.total })}
-              </p>
-              {data.items.length === 0 ? (
-                <p>{t('portal.actions.empty')}</p>
-              ) : (
-                <ActionCards actions={data.items} />
-              )}
-              <Pager page={data.page} pageSize={data.pageSize} total={data.total} />
-            </>
-          )}
-        </QueryState>
-      </section>
+      <SectionBoundary>
+        <section aria-labelledby="results-heading">
+          <h2 id="results-heading" className="visually-hidden">
+            {t('portal.actions.results')}
+          </h2>
+          <QueryState query={actions}>
+            {(data) => (
+              <>
+                <p className="result-count" aria-live="polite">
+                  {t(`portal.actions.${countKey}`, { count: data.total })}
+                </p>
+                {data.items.length === 0 ? (
+                  <p>{t('portal.actions.empty')}</p>
+                ) : (
+                  <ActionCards actions={data.items} />
+                )}
+                <Pager page={data.page} pageSize={data.pageSize} total={data.total} />
+              </>
+            )}
+          </QueryState>
+        </section>
+      </SectionBoundary>
     </div>
   );
 }

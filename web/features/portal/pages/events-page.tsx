@@ -3,6 +3,7 @@ import { useLanguage } from '../../../lib/use-language.ts';
 import { portalQueries as q, usePortalQuery } from '../api/portal-queries.ts';
 import { AwarenessDays, EventList } from '../components/event-list.tsx';
 import { QueryState } from '../components/query-state.tsx';
+import { SectionBoundary } from '../components/section-boundary.tsx';
 import { type HeadOf, usePageHead } from '../lib/page-head.ts';
 
 export const head: HeadOf = ({ t }) => ({
@@ -30,26 +31,32 @@ export function Page() {
       <QueryState query={events}>
         {(data) => (
           <>
-            <section aria-labelledby="awareness-days">
-              <h2 id="awareness-days">{t('portal.events.awarenessDays')}</h2>
-              <AwarenessDays days={data.awarenessDays} />
-            </section>
-            <section aria-labelledby="upcoming-events">
-              <h2 id="upcoming-events">{t('portal.events.upcoming')}</h2>
-              {data.upcoming.length === 0 ? (
-                <p>{t('portal.events.noneUpcoming')}</p>
-              ) : (
-                <EventList events={data.upcoming} />
-              )}
-            </section>
-            <section aria-labelledby="past-events">
-              <h2 id="past-events">{t('portal.events.past')}</h2>
-              {data.past.length === 0 ? (
-                <p>{t('portal.events.nonePast')}</p>
-              ) : (
-                <EventList events={data.past} />
-              )}
-            </section>
+            <SectionBoundary>
+              <section aria-labelledby="awareness-days">
+                <h2 id="awareness-days">{t('portal.events.awarenessDays')}</h2>
+                <AwarenessDays days={data.awarenessDays} />
+              </section>
+            </SectionBoundary>
+            <SectionBoundary>
+              <section aria-labelledby="upcoming-events">
+                <h2 id="upcoming-events">{t('portal.events.upcoming')}</h2>
+                {data.upcoming.length === 0 ? (
+                  <p>{t('portal.events.noneUpcoming')}</p>
+                ) : (
+                  <EventList events={data.upcoming} />
+                )}
+              </section>
+            </SectionBoundary>
+            <SectionBoundary>
+              <section aria-labelledby="past-events">
+                <h2 id="past-events">{t('portal.events.past')}</h2>
+                {data.past.length === 0 ? (
+                  <p>{t('portal.events.nonePast')}</p>
+                ) : (
+                  <EventList events={data.past} />
+                )}
+              </section>
+            </SectionBoundary>
           </>
         )}
       </QueryState>

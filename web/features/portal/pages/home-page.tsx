@@ -8,6 +8,7 @@ import { PortfolioMap } from '../components/portfolio-map.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { RegionTable } from '../components/region-table.tsx';
 import { ResourceList } from '../components/resource-list.tsx';
+import { SectionBoundary } from '../components/section-boundary.tsx';
 import { TopicShares } from '../components/topic-shares.tsx';
 import { type HeadOf, usePageHead } from '../lib/page-head.ts';
 
@@ -41,69 +42,81 @@ export function Page() {
       <QueryState query={stats}>
         {(data) => (
           <>
-            <section aria-labelledby="facility-figures">
-              <h2 id="facility-figures">{t('portal.figures')}</h2>
-              <Figures
-                figures={[
-                  {
-                    key: 'ongoing',
-                    label: t('portal.counters.ongoing', { count: data.ongoingActions }),
-                    value: data.ongoingActions,
-                  },
-                  {
-                    key: 'countries',
-                    label: t('portal.counters.countries', { count: data.countries }),
-                    value: data.countries,
-                  },
-                  {
-                    key: 'activities',
-                    label: t('portal.counters.activities', { count: data.activitiesHeld }),
-                    value: data.activitiesHeld,
-                  },
-                  {
-                    key: 'experts',
-                    label: t('portal.counters.experts', { count: data.expertsDeployed }),
-                    value: data.expertsDeployed,
-                  },
-                ]}
-              />
-            </section>
-            <section aria-labelledby="topic-shares-heading">
-              <h2 id="topic-shares-heading">{t('portal.topics.heading')}</h2>
-              <TopicShares topics={data.topics} />
-            </section>
-            <section aria-labelledby="map-heading">
-              <h2 id="map-heading">{t('portal.map.heading')}</h2>
-              <PortfolioMap countries={data.countries} />
-            </section>
-            <section aria-labelledby="regions-heading">
-              <h2 id="regions-heading">{t('portal.regions.title')}</h2>
-              <RegionTable regions={data.regions} />
-            </section>
+            <SectionBoundary>
+              <section aria-labelledby="facility-figures">
+                <h2 id="facility-figures">{t('portal.figures')}</h2>
+                <Figures
+                  figures={[
+                    {
+                      key: 'ongoing',
+                      label: t('portal.counters.ongoing', { count: data.ongoingActions }),
+                      value: data.ongoingActions,
+                    },
+                    {
+                      key: 'countries',
+                      label: t('portal.counters.countries', { count: data.countries }),
+                      value: data.countries,
+                    },
+                    {
+                      key: 'activities',
+                      label: t('portal.counters.activities', { count: data.activitiesHeld }),
+                      value: data.activitiesHeld,
+                    },
+                    {
+                      key: 'experts',
+                      label: t('portal.counters.experts', { count: data.expertsDeployed }),
+                      value: data.expertsDeployed,
+                    },
+                  ]}
+                />
+              </section>
+            </SectionBoundary>
+            <SectionBoundary>
+              <section aria-labelledby="topic-shares-heading">
+                <h2 id="topic-shares-heading">{t('portal.topics.heading')}</h2>
+                <TopicShares topics={data.topics} />
+              </section>
+            </SectionBoundary>
+            <SectionBoundary>
+              <section aria-labelledby="map-heading">
+                <h2 id="map-heading">{t('portal.map.heading')}</h2>
+                <PortfolioMap countries={data.countries} />
+              </section>
+            </SectionBoundary>
+            <SectionBoundary>
+              <section aria-labelledby="regions-heading">
+                <h2 id="regions-heading">{t('portal.regions.title')}</h2>
+                <RegionTable regions={data.regions} />
+              </section>
+            </SectionBoundary>
           </>
         )}
       </QueryState>
 
-      <section aria-labelledby="events-heading">
-        <h2 id="events-heading">{t('portal.events.upcoming')}</h2>
-        <QueryState query={events}>
-          {(data) =>
-            data.upcoming.length === 0 ? (
-              <p>{t('portal.events.noneUpcoming')}</p>
-            ) : (
-              <EventList events={data.upcoming} />
-            )
-          }
-        </QueryState>
-        <p>
-          <Link to="/events">{t('portal.events.all')}</Link>
-        </p>
-      </section>
+      <SectionBoundary>
+        <section aria-labelledby="events-heading">
+          <h2 id="events-heading">{t('portal.events.upcoming')}</h2>
+          <QueryState query={events}>
+            {(data) =>
+              data.upcoming.length === 0 ? (
+                <p>{t('portal.events.noneUpcoming')}</p>
+              ) : (
+                <EventList events={data.upcoming} />
+              )
+            }
+          </QueryState>
+          <p>
+            <Link to="/events">{t('portal.events.all')}</Link>
+          </p>
+        </section>
+      </SectionBoundary>
 
-      <section aria-labelledby="resources-heading">
-        <h2 id="resources-heading">{t('portal.resources.latest')}</h2>
-        <QueryState query={resources}>{(data) => <ResourceList resources={data.items} />}</QueryState>
-      </section>
+      <SectionBoundary>
+        <section aria-labelledby="resources-heading">
+          <h2 id="resources-heading">{t('portal.resources.latest')}</h2>
+          <QueryState query={resources}>{(data) => <ResourceList resources={data.items} />}</QueryState>
+        </section>
+      </SectionBoundary>
     </div>
   );
 }

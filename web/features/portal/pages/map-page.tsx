@@ -5,6 +5,7 @@ import { portalQueries as q, usePortalQuery } from '../api/portal-queries.ts';
 import { CountryTable } from '../components/country-table.tsx';
 import { PortfolioMap } from '../components/portfolio-map.tsx';
 import { QueryState } from '../components/query-state.tsx';
+import { SectionBoundary } from '../components/section-boundary.tsx';
 import { type HeadOf, usePageHead } from '../lib/page-head.ts';
 
 export const head: HeadOf = ({ t }) => ({
@@ -31,23 +32,27 @@ export function Page() {
             <p>
               <a href="#country-table">{t('portal.map.skipToTable')}</a>
             </p>
-            <section aria-labelledby="country-table-heading" id="country-table">
-              <h2 id="country-table-heading">{t('portal.map.tableHeading')}</h2>
-              <CountryTable rows={data.countries} caption={t('portal.map.caption')} withRegion />
-            </section>
+            <SectionBoundary>
+              <section aria-labelledby="country-table-heading" id="country-table">
+                <h2 id="country-table-heading">{t('portal.map.tableHeading')}</h2>
+                <CountryTable rows={data.countries} caption={t('portal.map.caption')} withRegion />
+              </section>
+            </SectionBoundary>
           </>
         )}
       </QueryState>
-      <section aria-labelledby="map-regions">
-        <h2 id="map-regions">{t('portal.map.byRegion')}</h2>
-        <ul className="link-list">
-          {(taxonomy.data?.regions ?? []).map((region) => (
-            <li key={region.code}>
-              <Link to={`/regions/${region.code}`}>{region.name}</Link>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <SectionBoundary>
+        <section aria-labelledby="map-regions">
+          <h2 id="map-regions">{t('portal.map.byRegion')}</h2>
+          <ul className="link-list">
+            {(taxonomy.data?.regions ?? []).map((region) => (
+              <li key={region.code}>
+                <Link to={`/regions/${region.code}`}>{region.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </SectionBoundary>
     </div>
   );
 }

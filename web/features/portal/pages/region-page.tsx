@@ -8,6 +8,7 @@ import { CountryTable } from '../components/country-table.tsx';
 import { Figures } from '../components/figures.tsx';
 import { PortfolioMap } from '../components/portfolio-map.tsx';
 import { QueryState } from '../components/query-state.tsx';
+import { SectionBoundary } from '../components/section-boundary.tsx';
 import { type HeadOf, usePageHead } from '../lib/page-head.ts';
 
 export const head: HeadOf = ({ t, language, params, data }) => {
@@ -30,54 +31,60 @@ function RegionBody({ region }: { region: PublicRegionPage }) {
           {t('portal.region.intro', { region: region.name, count: region.ongoingActions })}
         </p>
       </div>
-      <section aria-labelledby="region-figures">
-        <h2 id="region-figures">{t('portal.figures')}</h2>
-        <Figures
-          figures={[
-            {
-              key: 'ongoing',
-              label: t('portal.counters.ongoing', { count: region.ongoingActions }),
-              value: region.ongoingActions,
-            },
-            {
-              key: 'countries',
-              label: t('portal.counters.countries', { count: region.countries }),
-              value: region.countries,
-            },
-            {
-              key: 'activities',
-              label: t('portal.counters.activities', { count: region.activitiesHeld }),
-              value: region.activitiesHeld,
-            },
-            {
-              key: 'experts',
-              label: t('portal.counters.expertsInvolved', { count: region.expertsDeployed }),
-              value: region.expertsDeployed,
-            },
-          ]}
-        />
-      </section>
-      <section aria-labelledby="region-map">
-        <h2 id="region-map">{t('portal.map.heading')}</h2>
-        <PortfolioMap region={region.code} countries={region.countries} />
-        {region.countryFigures.length > 0 && (
-          <CountryTable
-            rows={region.countryFigures}
-            caption={t('portal.region.countriesCaption', { region: region.name })}
+      <SectionBoundary>
+        <section aria-labelledby="region-figures">
+          <h2 id="region-figures">{t('portal.figures')}</h2>
+          <Figures
+            figures={[
+              {
+                key: 'ongoing',
+                label: t('portal.counters.ongoing', { count: region.ongoingActions }),
+                value: region.ongoingActions,
+              },
+              {
+                key: 'countries',
+                label: t('portal.counters.countries', { count: region.countries }),
+                value: region.countries,
+              },
+              {
+                key: 'activities',
+                label: t('portal.counters.activities', { count: region.activitiesHeld }),
+                value: region.activitiesHeld,
+              },
+              {
+                key: 'experts',
+                label: t('portal.counters.expertsInvolved', { count: region.expertsDeployed }),
+                value: region.expertsDeployed,
+              },
+            ]}
           />
-        )}
-      </section>
-      <section aria-labelledby="region-actions">
-        <h2 id="region-actions">{t('portal.region.actions')}</h2>
-        {region.actions.length === 0 ? (
-          <p>{t('portal.region.noActions')}</p>
-        ) : (
-          <ActionCards actions={region.actions} />
-        )}
-        <p>
-          <Link to={`/actions?region=${region.code}&status=all`}>{t('portal.region.allActions')}</Link>
-        </p>
-      </section>
+        </section>
+      </SectionBoundary>
+      <SectionBoundary>
+        <section aria-labelledby="region-map">
+          <h2 id="region-map">{t('portal.map.heading')}</h2>
+          <PortfolioMap region={region.code} countries={region.countries} />
+          {region.countryFigures.length > 0 && (
+            <CountryTable
+              rows={region.countryFigures}
+              caption={t('portal.region.countriesCaption', { region: region.name })}
+            />
+          )}
+        </section>
+      </SectionBoundary>
+      <SectionBoundary>
+        <section aria-labelledby="region-actions">
+          <h2 id="region-actions">{t('portal.region.actions')}</h2>
+          {region.actions.length === 0 ? (
+            <p>{t('portal.region.noActions')}</p>
+          ) : (
+            <ActionCards actions={region.actions} />
+          )}
+          <p>
+            <Link to={`/actions?region=${region.code}&status=all`}>{t('portal.region.allActions')}</Link>
+          </p>
+        </section>
+      </SectionBoundary>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useLanguage } from '../../../lib/use-language.ts';
 import { portalQueries as q, usePortalQuery } from '../api/portal-queries.ts';
 import { Figures } from '../components/figures.tsx';
 import { QueryState } from '../components/query-state.tsx';
+import { SectionBoundary } from '../components/section-boundary.tsx';
 import { type HeadOf, usePageHead } from '../lib/page-head.ts';
 import { useCountryNames } from '../lib/use-country-names.ts';
 
@@ -27,43 +28,45 @@ function Highlights({ topic }: { topic: PublicTopicPage }) {
   const countries = useCountryNames();
   const count = topic.highlights.length;
   return (
-    <section aria-labelledby="highlights-heading">
-      <h2 id="highlights-heading">
-        {t([`portal.topic.headline.${topic.code}`, 'portal.topic.headline.default'], {
-          count,
-          topic: topic.name,
-        })}
-      </h2>
-      {count === 0 ? (
-        <p>{t('portal.topic.noHighlights')}</p>
-      ) : (
-        <ol className="highlights">
-          {topic.highlights.map((action) => (
-            <li key={action.id}>
-              <article className="highlight" aria-labelledby={`highlight-${action.id}`}>
-                <h3 id={`highlight-${action.id}`}>
-                  {action.name}
-                  <span className="highlight-where"> · {countries.list(action.countries)}</span>
-                </h3>
-                {action.requestingInstitution && (
-                  <p>{t('portal.topic.requestedBy', { institution: action.requestingInstitution.name })}</p>
-                )}
-                <p dir="auto">{t('portal.topic.supports', { title: action.title })}</p>
-                {action.pillars.length > 0 && (
-                  <p className="card-meta">
-                    {t('common.label', { label: t('action.pillars') })}{' '}
-                    {action.pillars.map((pillar) => pillar.name).join(' · ')}
-                  </p>
-                )}
-                <Link to={`/actions/${action.id}`}>
-                  {t('portal.topic.readMore', { action: action.name })}
-                </Link>
-              </article>
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
+    <SectionBoundary>
+      <section aria-labelledby="highlights-heading">
+        <h2 id="highlights-heading">
+          {t([`portal.topic.headline.${topic.code}`, 'portal.topic.headline.default'], {
+            count,
+            topic: topic.name,
+          })}
+        </h2>
+        {count === 0 ? (
+          <p>{t('portal.topic.noHighlights')}</p>
+        ) : (
+          <ol className="highlights">
+            {topic.highlights.map((action) => (
+              <li key={action.id}>
+                <article className="highlight" aria-labelledby={`highlight-${action.id}`}>
+                  <h3 id={`highlight-${action.id}`}>
+                    {action.name}
+                    <span className="highlight-where"> · {countries.list(action.countries)}</span>
+                  </h3>
+                  {action.requestingInstitution && (
+                    <p>{t('portal.topic.requestedBy', { institution: action.requestingInstitution.name })}</p>
+                  )}
+                  <p dir="auto">{t('portal.topic.supports', { title: action.title })}</p>
+                  {action.pillars.length > 0 && (
+                    <p className="card-meta">
+                      {t('common.label', { label: t('action.pillars') })}{' '}
+                      {action.pillars.map((pillar) => pillar.name).join(' · ')}
+                    </p>
+                  )}
+                  <Link to={`/actions/${action.id}`}>
+                    {t('portal.topic.readMore', { action: action.name })}
+                  </Link>
+                </article>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </SectionBoundary>
   );
 }
 
@@ -85,44 +88,48 @@ function TopicBody({ topic }: { topic: PublicTopicPage }) {
           })}
         </p>
       </div>
-      <section aria-labelledby="topic-figures">
-        <h2 id="topic-figures" className="visually-hidden">
-          {t('portal.figures')}
-        </h2>
-        <Figures
-          figures={[
-            {
-              key: 'ongoing',
-              label: t('portal.counters.ongoing', { count: topic.ongoingActions }),
-              value: topic.ongoingActions,
-            },
-            {
-              key: 'countries',
-              label: t('portal.counters.countries', { count: topic.countries }),
-              value: topic.countries,
-            },
-          ]}
-        />
-      </section>
-      {pillars.length > 0 && (
-        <section aria-labelledby="pillars-heading">
-          <h2 id="pillars-heading">{t('portal.topic.pillarsHeading')}</h2>
-          <p>{t('portal.topic.pillarsIntro')}</p>
-          <ul className="pillars">
-            {pillars.map((pillar) => (
-              <li key={pillar.code} className="pillar" data-pillar={pillar.code}>
-                <h3>{pillar.name}</h3>
-                <p>{t([`portal.pillars.${pillar.code}`, 'portal.pillars.other'])}</p>
-                <p className="card-meta">
-                  {t('portal.topic.pillarCount', {
-                    count: pillar.ongoingActions,
-                    formatted: formatNumber(pillar.ongoingActions, language),
-                  })}
-                </p>
-              </li>
-            ))}
-          </ul>
+      <SectionBoundary>
+        <section aria-labelledby="topic-figures">
+          <h2 id="topic-figures" className="visually-hidden">
+            {t('portal.figures')}
+          </h2>
+          <Figures
+            figures={[
+              {
+                key: 'ongoing',
+                label: t('portal.counters.ongoing', { count: topic.ongoingActions }),
+                value: topic.ongoingActions,
+              },
+              {
+                key: 'countries',
+                label: t('portal.counters.countries', { count: topic.countries }),
+                value: topic.countries,
+              },
+            ]}
+          />
         </section>
+      </SectionBoundary>
+      {pillars.length > 0 && (
+        <SectionBoundary>
+          <section aria-labelledby="pillars-heading">
+            <h2 id="pillars-heading">{t('portal.topic.pillarsHeading')}</h2>
+            <p>{t('portal.topic.pillarsIntro')}</p>
+            <ul className="pillars">
+              {pillars.map((pillar) => (
+                <li key={pillar.code} className="pillar" data-pillar={pillar.code}>
+                  <h3>{pillar.name}</h3>
+                  <p>{t([`portal.pillars.${pillar.code}`, 'portal.pillars.other'])}</p>
+                  <p className="card-meta">
+                    {t('portal.topic.pillarCount', {
+                      count: pillar.ongoingActions,
+                      formatted: formatNumber(pillar.ongoingActions, language),
+                    })}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </SectionBoundary>
       )}
       <Highlights topic={topic} />
       <p>
