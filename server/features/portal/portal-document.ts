@@ -56,7 +56,9 @@ export function readDocumentAssets(webDir: string): DocumentAssets {
   const head = /<head>([\s\S]*?)<\/head>/i.exec(html)?.[1] ?? '';
   const tags = (head.match(/<script\b[^>]*><\/script>|<link\b[^>]*>/gi) ?? []).join('\n    ');
   const manifestFile = path.join(webDir, '.vite', 'manifest.json');
-  const manifest = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest) : {};
+  const manifest = existsSync(manifestFile)
+    ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest)
+    : {};
   return { head: tags, preloads: preloadsFrom(manifest, tags) };
 }
 
