@@ -63,5 +63,7 @@ export function usePortalQuery<T>(read: PortalQuery<T>, { keepPrevious = false }
     queryKey: read.queryKey,
     queryFn: ({ signal }) => apiRequest<T>(read.path, { query: read.params, signal }),
     placeholderData: keepPrevious ? keepPreviousData : undefined,
+    // A "not found" the server rendered stays one in the browser, rather than turning into a loader.
+    retryOnMount: false,
   });
 }
