@@ -85,10 +85,13 @@ describe('the home page in the first response', () => {
     expect(meta(html, 'property', 'og:locale')).toBe('en_GB');
   });
 
-  it('runs no inline script: the only script element in the body is the JSON data block', async () => {
+  it('runs no inline script on any page: the only script without a source is the JSON data block', async () => {
+    const urls = ['/', '/actions', '/actions?status=all', `/actions/${ghanaIII().id}`, '/topics/thb'];
+    for (const url of [...urls, '/regions/lac', '/map', '/events', '/request-assistance', '/?lang=ar']) {
+      const scripts = (await page(url)).body.match(/<script\b[^>]*>/g) ?? [];
+      for (const tag of scripts) expect(tag, url).toMatch(/type="application\/json"|src="/);
+    }
     const html = (await page('/')).body;
-    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
-    for (const tag of scripts) expect(tag).toMatch(/type="application\/json"|src="/);
     const data = dataBlock(html);
     expect(data.language).toBe('en');
     expect(data.queries.map((q) => q.queryKey[1])).toEqual(['stats', 'events', 'resources']);

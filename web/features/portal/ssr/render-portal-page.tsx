@@ -49,14 +49,24 @@ export async function renderPortalPage({
   const context = await handler.query(new Request(url));
   if (context instanceof Response) throw new Error(`No page renders ${url.pathname}`);
   const router = createStaticRouter(handler.dataRoutes, context);
+  // A part that fails here would be left for the browser to render, with an inline script that the
+  // Content-Security-Policy refuses: a page renders whole or not at all.
+  const errors: unknown[] = [];
   const { prelude } = await prerenderToNodeStream(
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={client}>
         <StaticRouterProvider router={router} context={context} hydrate={false} />
       </QueryClientProvider>
     </I18nextProvider>,
+    {
+      onError: (error) => void errors.push(error),
+      // React moves a Suspense boundary larger than this out of line, to be swapped in by an inline
+      // script: never here, where every boundary is complete and inline scripts are refused.
+      progressiveChunkSize: Number.POSITIVE_INFINITY,
+    },
   );
   const html = await text(prelude as Readable);
   client.clear();
+  if (errors.length > 0) throw new AggregateError(errors, `Rendering ${url.pathname} failed`);
   return html;
 }
