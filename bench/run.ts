@@ -2,6 +2,9 @@
 //  1. Start-up: from the start command to a healthy server on a fresh data folder (budget 15 s).
 //  2. GET /api/public/actions at 50 connections on PostgreSQL, beside a minimal Fastify endpoint
 //     doing one indexed SELECT on the same database (budget: at least 0.5 of its throughput).
+//  3. The public portal in Chromium: Lighthouse 12 (mobile defaults) on the home page and an Action
+//     page (budgets: performance 95, accessibility 100), and the gzipped JavaScript a first visit
+//     downloads (budget 200 kB, none of it the staff app's).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +12,7 @@ import pg from 'pg';
 import { bootstrapFacility } from '../server/db/bootstrap.ts';
 import { openDatabase } from '../server/kernel/db/database.ts';
 import { freePort, load, printTable, startProcess, stopProcess, waitForOk } from './lib.ts';
+import { benchPortal } from './portal-budgets.ts';
 
 const SERVER_URL = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
@@ -97,3 +101,5 @@ printTable(
   ],
 );
 console.log('budget: GET /api/public/actions at least 0.50 of the minimal endpoint');
+
+await benchPortal();

@@ -22,7 +22,11 @@ const app = (
   </StrictMode>
 );
 
+/** Lets the browser paint and handle input between the steps of starting up. */
+const yieldToBrowser = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 if (serverData) {
+  await yieldToBrowser();
   // The page was rendered on the server: start from the answers it was rendered with (marked as
   // fresh now), and take over its markup rather than drawing it again.
   seedQueries(queryClient, serverData.queries);
