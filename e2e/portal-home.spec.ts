@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PublicStats } from '../server/features/public/public.contract.ts';
@@ -64,7 +65,12 @@ describe('a visitor on the portal', () => {
     const problems = collectPageProblems(page);
     const hydration = collectHydrationErrors(page);
     const scripts: string[] = [];
-    page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()));
+    const gzipped: Promise<number>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      scripts.push(response.url());
+      gzipped.push(response.body().then((body) => gzipSync(body).length));
+    });
     await page.goto('/', { waitUntil: 'networkidle' });
     const stats = await publicStats();
     expect(await page.locator('[data-counter="countries"] dd').textContent()).toBe(String(stats.countries));
