@@ -4,8 +4,11 @@
 //     doing one indexed SELECT on the same database (budget: at least 0.5 of its throughput).
 //  3. The IATI export of 10,000 Actions on PostgreSQL: time and the server's peak memory (budget
 //     10 s and 200 MB), beside serialising the same Actions from memory (bench/iati.ts).
-//  3. Expert matching over 10,000 experts with 50,000 deployments: p95 of one ranking (budget
+//  4. Expert matching over 10,000 experts with 50,000 deployments: p95 of one ranking (budget
 //     50 ms), beside a plain indexed query for the same activity.
+//  5. The public portal in Chromium: Lighthouse 12 (mobile defaults) on the home page and an Action
+//     page (budgets: performance 95, accessibility 100), and the gzipped JavaScript a first visit
+//     downloads (budget 200 kB, none of it the staff app's).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,6 +19,7 @@ import { DiskStorage } from '../server/kernel/files/file-storage.ts';
 import { benchExpertMatching, printMatching } from './expert-matching.ts';
 import { benchIatiExport, printIatiExport } from './iati.ts';
 import { freePort, load, printTable, startProcess, stopProcess, waitForOk } from './lib.ts';
+import { benchPortal } from './portal-budgets.ts';
 
 const SERVER_URL = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
@@ -109,3 +113,4 @@ console.log('budget: GET /api/public/actions at least 0.50 of the minimal endpoi
 
 printIatiExport(await benchIatiExport(SERVER_URL));
 printMatching(await benchExpertMatching());
+await benchPortal();

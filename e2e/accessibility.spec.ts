@@ -84,7 +84,7 @@ describe.each(['en', 'ar'])('accessibility in %s', (language) => {
   });
 
   it('a public Action page', async () => {
-    await page.goto('/');
+    await page.goto('/actions');
     await page.locator('article a').first().waitFor();
     await page.goto(await firstActionHref(page, 'article a'));
     expect(await seriousViolations(page)).toEqual([]);

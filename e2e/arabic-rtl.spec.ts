@@ -11,7 +11,10 @@ let ar: Catalog;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  ar = JSON.parse(await readFile(path.join(repoRoot, 'web/i18n/ar.json'), 'utf8')) as Catalog;
+  // The shared catalog and the portal's own, merged as the app merges them.
+  const read = async (file: string) =>
+    JSON.parse(await readFile(path.join(repoRoot, file), 'utf8')) as Catalog;
+  ar = { ...(await read('web/i18n/ar.json')), ...(await read('web/features/portal/i18n/ar.json')) };
 });
 afterAll(async () => {
   await browser?.close();

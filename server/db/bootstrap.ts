@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { loadDemoPortfolio } from '../demo/load-demo.ts';
+import { loadAwarenessDays } from '../features/events/awareness-days.data.ts';
 import { loadTaxonomies } from '../features/taxonomy/taxonomy.load.ts';
 import type { Db } from '../kernel/db/database.ts';
 import type { FileStorage } from '../kernel/files/file-storage.ts';
@@ -7,6 +8,7 @@ import { settings } from '../kernel/settings/settings.table.ts';
 
 const TAXONOMIES_LOADED = 'taxonomies_loaded_at';
 const DEMO_LOADED = 'demo_loaded_at';
+const AWARENESS_DAYS_LOADED = 'awareness_days_loaded_at';
 
 async function once(db: Db, key: string, load: (tx: Db) => Promise<void>): Promise<boolean> {
   return db.transaction(async (tx) => {
@@ -25,6 +27,7 @@ async function once(db: Db, key: string, load: (tx: Db) => Promise<void>): Promi
  */
 export async function bootstrapFacility(db: Db, { demo, storage }: { demo: boolean; storage: FileStorage }) {
   const taxonomies = await once(db, TAXONOMIES_LOADED, loadTaxonomies);
+  await once(db, AWARENESS_DAYS_LOADED, loadAwarenessDays);
   const demoLoaded = demo ? await once(db, DEMO_LOADED, (tx) => loadDemoPortfolio(tx, storage)) : false;
   return { taxonomies, demo: demoLoaded };
 }

@@ -1,11 +1,13 @@
 // Every table, for the typed query builder. Each feature owns its tables in its own folder.
 
+export * from '../features/account-requests/account-requests.table.ts';
 export * from '../features/actions/action-design.table.ts';
 export * from '../features/actions/action-requests.table.ts';
 export * from '../features/actions/actions.table.ts';
 export * from '../features/activities/activities.table.ts';
 export * from '../features/auth/auth.table.ts';
 export * from '../features/deliverables/deliverables.table.ts';
+export * from '../features/events/events.table.ts';
 export * from '../features/experts/deployments.table.ts';
 export * from '../features/experts/experts.table.ts';
 export * from '../features/iati/iati.table.ts';

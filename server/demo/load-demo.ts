@@ -18,6 +18,7 @@ import { hashPassword } from '../kernel/auth/password.ts';
 import type { Db } from '../kernel/db/database.ts';
 import type { FileStorage } from '../kernel/files/file-storage.ts';
 import { demoPortfolio } from './demo-portfolio.data.ts';
+import { loadDemoEvents } from './events.data.ts';
 import { loadDemoRequests } from './load-demo-requests.ts';
 import { loadWorkspaceDemo } from './workspace.load.ts';
 
@@ -99,6 +100,7 @@ export async function loadDemoPortfolio(tx: Db, storage: FileStorage): Promise<v
   );
 
   await loadDemoRequests(tx, DEMO_PASSWORD);
+  await loadDemoEvents(tx);
 
   await recordAudit(tx, {
     actorId: null,

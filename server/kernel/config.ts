@@ -13,13 +13,13 @@ export interface Config {
   demo: boolean;
   /** Send the session cookie only over HTTPS; on when the public URL is https. */
   secureCookies: boolean;
+  /** The address users reach Tandem at (no trailing slash), for canonical links, sitemaps, feeds and mails. */
+  publicUrl: string | undefined;
   /** Where the built web app lives. */
   webDir: string;
   logLevel: string;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (for rate limits). */
   trustProxy: boolean;
-  /** Where users reach Tandem (links in mails); unset: links are paths. */
-  publicUrl: string | undefined;
   /** The SMTP server for notification mails, e.g. smtp://user:pass@mail.example.org:587; unset: no mail. */
   smtpUrl: string | undefined;
   /** The sender of notification mails. */
@@ -65,10 +65,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: path.resolve(env.TANDEM_FILES_DIR || path.join(env.TANDEM_DATA_DIR || 'data', 'files')),
     demo,
     secureCookies: (env.TANDEM_PUBLIC_URL ?? '').startsWith('https://'),
+    publicUrl: env.TANDEM_PUBLIC_URL ? env.TANDEM_PUBLIC_URL.replace(/\/+$/, '') : undefined,
     webDir: path.resolve(env.TANDEM_WEB_DIR || 'web/dist'),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: parseFlag('TANDEM_TRUST_PROXY', env.TANDEM_TRUST_PROXY) ?? false,
-    publicUrl: env.TANDEM_PUBLIC_URL ? env.TANDEM_PUBLIC_URL.replace(/\/+$/, '') : undefined,
     smtpUrl: parseSmtpUrl(env.TANDEM_SMTP_URL),
     mailFrom: env.TANDEM_MAIL_FROM || 'Tandem <tandem@localhost>',
   };

@@ -1,19 +1,42 @@
+import '../features/portal/portal.css';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
-import { initI18n } from '../lib/i18n.ts';
-import { directionOf } from '../lib/languages.ts';
+import { seedQueries } from '../features/portal/api/seed-queries.ts';
+import { initI18n, storedChoiceAfterRender } from '../lib/i18n.ts';
 import { Providers } from './providers.tsx';
+import { queryClient } from './query-client.ts';
 import { router } from './router.tsx';
+import { readServerData } from './server-data.ts';
 
-const i18n = await initI18n();
+const serverData = readServerData();
+const i18n = await initI18n(serverData?.language);
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');
 
-createRoot(root).render(
+const app = (
   <StrictMode>
-    <Providers direction={directionOf(i18n.language)}>
+    <Providers>
       <RouterProvider router={router} />
     </Providers>
-  </StrictMode>,
+  </StrictMode>
 );
+
+/** Lets the browser paint and handle input between the steps of starting up. */
+const yieldToBrowser = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+if (serverData) {
+  await yieldToBrowser();
+  // The page was rendered on the server: start from the answers it was rendered with (marked as
+  // fresh now), and take over its markup rather than drawing it again.
+  seedQueries(queryClient, serverData.queries);
+  hydrateRoot(root, app, {
+    onRecoverableError(error) {
+      console.error('The server-rendered page differed from the browser’s; it was drawn again', error);
+    },
+  });
+  const stored = storedChoiceAfterRender();
+  if (stored) void i18n.changeLanguage(stored);
+} else {
+  createRoot(root).render(app);
+}

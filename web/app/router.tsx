@@ -1,21 +1,19 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { PageLoader } from '../components/page-loader.tsx';
-import { NotFoundPage } from './not-found-page.tsx';
+import { Loading } from '../features/portal/components/loading.tsx';
+import { PortalNotFound } from '../features/portal/pages/not-found-page.tsx';
+import { portalRoutes } from '../features/portal/portal-routes.tsx';
 import { PublicLayout } from './public-layout.tsx';
 import { RouteError } from './route-error.tsx';
 
-// Each page is its own chunk; the staff shell and its pages never load on the public portal.
-const PortalHomePage = lazy(() =>
-  import('../features/portal/pages/portal-home-page.tsx').then((m) => ({ default: m.PortalHomePage })),
-);
-const PublicActionPage = lazy(() =>
-  import('../features/portal/pages/public-action-page.tsx').then((m) => ({ default: m.PublicActionPage })),
-);
+// Each page is its own chunk. The public portal loads neither Mantine nor the staff shell: both come
+// with MantineRoot, which only the sign-in page and the staff area use.
+const MantineRoot = lazy(() => import('./mantine-root.tsx').then((m) => ({ default: m.MantineRoot })));
 const SignInPage = lazy(() =>
   import('../features/auth/pages/sign-in-page.tsx').then((m) => ({ default: m.SignInPage })),
 );
 const StaffLayout = lazy(() => import('./staff-layout.tsx').then((m) => ({ default: m.StaffLayout })));
+const NotFoundPage = lazy(() => import('./not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })));
 const ActionsListPage = lazy(() =>
   import('../features/actions/pages/actions-list-page.tsx').then((m) => ({ default: m.ActionsListPage })),
 );
@@ -69,17 +67,18 @@ export const router = createBrowserRouter([
     element: <PublicLayout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <PortalHomePage /> },
-      { path: 'actions/:id', element: <PublicActionPage /> },
-      { path: 'sign-in', element: <SignInPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      ...portalRoutes,
+      { element: <MantineRoot />, children: [{ path: 'sign-in', element: <SignInPage /> }] },
+      { path: '*', element: <PortalNotFound /> },
     ],
   },
   {
     path: '/app',
     element: (
-      <Suspense fallback={<PageLoader />}>
-        <StaffLayout />
+      <Suspense fallback={<Loading />}>
+        <MantineRoot>
+          <StaffLayout />
+        </MantineRoot>
       </Suspense>
     ),
     errorElement: <RouteError />,

@@ -29,6 +29,9 @@ const catalogBackend: BackendModule = {
   },
 };
 
+/** The cookie that tells the server the reader's choice, so that it renders pages in that language. */
+const languageCookie = 'tandem_lang';
+
 function readStoredLanguage(): string | null {
   try {
     return localStorage.getItem(languageStorageKey);
@@ -37,11 +40,26 @@ function readStoredLanguage(): string | null {
   }
 }
 
-/** The stored choice first, then the browser's preferred languages, then English. */
+/** The language the address asks for (`?lang=fr`, as the portal's hreflang links give it). */
+const addressLanguage = () => new URLSearchParams(window.location.search).get('lang');
+
+let renderedLanguage: string | undefined;
+let storedBeforeStart: string | undefined;
+
+/**
+ * The language of a page the server rendered (the browser must take it over in that language), else
+ * the address's, then the stored choice, then the browser's preferred languages, then English.
+ */
 const languageDetector: LanguageDetectorModule = {
   type: 'languageDetector',
   detect() {
-    const candidates = [readStoredLanguage(), ...(navigator.languages ?? []), navigator.language];
+    const candidates = [
+      renderedLanguage,
+      addressLanguage(),
+      readStoredLanguage(),
+      ...(navigator.languages ?? []),
+      navigator.language,
+    ];
     for (const candidate of candidates) {
       const match = matchLanguage(candidate);
       if (match) return match;
@@ -54,6 +72,8 @@ const languageDetector: LanguageDetectorModule = {
     } catch {
       // Not persisted; the choice still holds for this visit.
     }
+    // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is not in every browser partners use
+    document.cookie = `${languageCookie}=${language}; path=/; max-age=31536000; samesite=lax`;
   },
 };
 
@@ -63,7 +83,20 @@ function applyToDocument(language: string) {
   document.documentElement.dir = directionOf(language);
 }
 
-export async function initI18n() {
+/**
+ * The reader's stored choice when it differs from the language the server rendered the page in (the
+ * cookie that tells the server was lost, say), unless the address asks for that language: the app
+ * switches to it once it has taken the page over.
+ */
+export function storedChoiceAfterRender(): string | undefined {
+  if (!renderedLanguage || addressLanguage()) return undefined;
+  return storedBeforeStart && storedBeforeStart !== renderedLanguage ? storedBeforeStart : undefined;
+}
+
+/** `serverLanguage`: the language of a page the server rendered, when it is one. */
+export async function initI18n(serverLanguage?: string) {
+  renderedLanguage = serverLanguage;
+  storedBeforeStart = matchLanguage(readStoredLanguage());
   i18next.on('languageChanged', applyToDocument);
   await i18next
     .use(catalogBackend)

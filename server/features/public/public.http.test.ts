@@ -127,3 +127,64 @@ describe('compression', () => {
     expect(JSON.parse(gunzipSync(gzipped.rawPayload).toString('utf8'))).toEqual(plain.json());
   });
 });
+
+describe('topic, region and country figures', () => {
+  it('composes a topic from the data: share, pillars and one highlight per ongoing Action', async () => {
+    const topic = (await get('/api/public/topics/thb')).json();
+    const thb = (await get('/api/public/actions?status=ongoing&topic=thb&pageSize=200')).json();
+    expect(topic.ongoingActions).toBe(thb.total);
+    expect(topic.share).toBeCloseTo(thb.total / topic.allOngoingActions, 10);
+    expect(topic.highlights.map((h: { name: string }) => h.name).sort()).toEqual(
+      thb.items.map((a: PublicActionItem) => a.name).sort(),
+    );
+    const ghana = topic.highlights.find((h: { name: string }) => h.name === 'Ghana III');
+    expect(ghana.requestingInstitution.name).toBe('Ghana Immigration Service');
+    expect(ghana.pillars.map((p: { code: string }) => p.code)).toEqual(['protection', 'prosecution']);
+    const protection = topic.pillars.find((p: { code: string }) => p.code === 'protection');
+    expect(protection.ongoingActions).toBe(
+      topic.highlights.filter((h: { pillars: { code: string }[] }) =>
+        h.pillars.some((p) => p.code === 'protection'),
+      ).length,
+    );
+    expect((await get('/api/public/topics/nothing')).statusCode).toBe(404);
+    expect((await get('/api/public/topics/Not%20a%20code')).statusCode).toBe(400);
+  });
+
+  it('counts a region’s ongoing Actions and the countries of the region they cover', async () => {
+    const region = (await get('/api/public/regions/lac')).json();
+    const stats = (await get('/api/public/stats')).json();
+    const fromStats = stats.regions.find((r: { code: string }) => r.code === 'lac');
+    expect(region.ongoingActions).toBe(fromStats.ongoingActions);
+    expect(region.countries).toBe(fromStats.countries);
+    expect(region.countryFigures.find((c: { code: string }) => c.code === 'PE').ongoingActions).toBe(2);
+    expect(region.countryFigures.map((c: { code: string }) => c.code)).not.toContain('ES');
+    expect(region.activitiesHeld).toBe(0);
+    expect((await get('/api/public/regions/atlantis')).statusCode).toBe(404);
+  });
+
+  it('counts ongoing Actions per country, a regional Action once for each member', async () => {
+    const figures = (await get('/api/public/countries')).json();
+    const byCode = Object.fromEntries(
+      figures.countries.map((c: { code: string; ongoingActions: number }) => [c.code, c.ongoingActions]),
+    );
+    expect(byCode.PE).toBe(2); // Peru III and IberRed
+    expect(byCode.AD).toBe(1); // IberRed
+    expect(byCode.GH).toBe(1);
+    expect(figures.countries.find((c: { code: string }) => c.code === 'PE').regionCode).toBe('lac');
+  });
+});
+
+describe('what the Action workspace publishes, until it lands', () => {
+  it('answers zeros and empty lists rather than invented figures', async () => {
+    const stats = (await get('/api/public/stats')).json();
+    expect(stats.activitiesHeld).toBe(0);
+    expect(stats.expertsDeployed).toBe(0);
+    const [first] = (await get('/api/public/actions?pageSize=1')).json().items;
+    const detail = (await get(`/api/public/actions/${first.id}`)).json();
+    expect(detail.activitiesByType).toEqual([]);
+    expect(detail.expertCountries).toEqual([]);
+    expect(detail.publishedDeliverables).toEqual([]);
+    expect((await get('/api/public/resources')).json()).toEqual({ items: [] });
+    expect((await get('/api/public/resources?limit=0')).statusCode).toBe(400);
+  });
+});

@@ -8,13 +8,19 @@ export const serializeWith = <T extends z.ZodType>(schema: T, value: z.input<T>)
   JSON.stringify(schema.parse(value));
 
 /**
- * Sends a cached JSON body with its ETag; a client that already holds this version gets a 304 and
- * no body, which matters on slow connections.
+ * Sends a cached body (JSON unless another type is given) with its ETag; a client that already
+ * holds this version gets a 304 and no body, which matters on slow connections.
  */
-export function sendCached(request: FastifyRequest, reply: FastifyReply, cached: CachedBody) {
-  reply.header('etag', cached.etag).header('cache-control', 'no-cache').header('vary', 'Accept-Language');
+export function sendCached(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cached: CachedBody,
+  contentType = 'application/json; charset=utf-8',
+) {
+  reply.header('etag', cached.etag).header('cache-control', 'no-cache');
+  if (!reply.hasHeader('vary')) reply.header('vary', 'Accept-Language');
   if (request.headers['if-none-match'] === cached.etag) return reply.status(304).send();
-  reply.type('application/json; charset=utf-8');
+  reply.type(contentType);
   // Compressed once per version rather than at every request.
   if (cached.body.length > 1024 && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
     cached.gzipped ??= gzipSync(cached.body);

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
 import { isLanguage, type Language } from '../localized.ts';
 
 /** The reader's language from Accept-Language (first supported primary tag), English otherwise. */
@@ -14,4 +15,28 @@ export function requestLanguage(request: FastifyRequest): Language {
     })
     .sort((a, b) => b.q - a.q);
   return (tags.find((t) => isLanguage(t.lang))?.lang as Language | undefined) ?? 'en';
+}
+
+/** The cookie in which the web app keeps the reader's choice of language, for server-rendered pages. */
+export const LANGUAGE_COOKIE = 'tandem_lang';
+
+/**
+ * The language of a server-rendered page: `?lang=` (the address of each language version, as the
+ * `hreflang` links give them), else the reader's stored choice, else Accept-Language.
+ */
+export function pageLanguage(request: FastifyRequest): Language {
+  const query = request.query as Record<string, unknown> | undefined;
+  if (isLanguage(query?.lang)) return query.lang;
+  const stored = request.cookies?.[LANGUAGE_COOKIE];
+  if (isLanguage(stored)) return stored;
+  return requestLanguage(request);
+}
+
+/**
+ * The address the public reaches this server at, for absolute links (canonical, sitemap, feeds):
+ * TANDEM_PUBLIC_URL when set, else the scheme and host of the request (behind a proxy, set
+ * TANDEM_TRUST_PROXY so that they are the forwarded ones).
+ */
+export function publicBaseUrl(request: FastifyRequest, config: Pick<Config, 'publicUrl'>): string {
+  return config.publicUrl ?? `${request.protocol}://${request.host}`;
 }
