@@ -143,6 +143,8 @@ export async function newContext(browser: Browser, { baseUrl, locale = 'en-GB', 
     viewport: { width: 1280, height: 900 },
   });
   if (language) {
+    // The switch keeps the choice in a cookie too, so that server-rendered pages come in that language.
+    await context.addCookies([{ name: 'tandem_lang', value: language, url: baseUrl }]);
     await context.addInitScript((code) => {
       if (!localStorage.getItem('tandem.language')) localStorage.setItem('tandem.language', code);
     }, language);
