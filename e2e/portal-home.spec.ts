@@ -123,8 +123,9 @@ describe('a visitor on the portal', () => {
     const facts = page.getByRole('region', { name: 'Key facts' });
     expect(await facts.textContent()).toContain('Ghana Immigration Service (GIS), requesting institution');
     expect(await page.title()).toBe('Ghana III · Tandem');
+    // Its needs assessment was reported, a workshop and a drafting session held.
     expect(await page.getByRole('region', { name: 'Activities held' }).textContent()).toContain(
-      'No activity has been reported yet.',
+      'Needs-assessment mission',
     );
     // A full load of the same address renders it on the server, identical to what the app drew.
     await page.reload();

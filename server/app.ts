@@ -12,6 +12,8 @@ import { activitiesRoutes } from './features/activities/activities.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { registerSessions } from './features/auth/session.plugin.ts';
 import { deliverablesRoutes } from './features/deliverables/deliverables.routes.ts';
+import { publicDeliverablesRoutes } from './features/deliverables/public-deliverables.routes.ts';
+import { workspacePublicWork } from './features/deliverables/public-work.ts';
 import { eventsRoutes } from './features/events/events.routes.ts';
 import { deploymentsRoutes } from './features/experts/deployments.routes.ts';
 import { expertsRoutes } from './features/experts/experts.routes.ts';
@@ -109,7 +111,8 @@ export async function buildApp({
   expertsRoutes(app, { db, storage });
   deploymentsRoutes(app, { db });
   deliverablesRoutes(app, { db, storage });
-  publicRoutes(app, { db });
+  publicDeliverablesRoutes(app, { db, storage });
+  publicRoutes(app, { db, work: workspacePublicWork });
   iatiRoutes(app, { db, iati: readIatiConfig(process.env) });
   requestsRoutes(app, { db, storage, notifier });
   notificationsRoutes(app, { db });

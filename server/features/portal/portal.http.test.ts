@@ -59,11 +59,19 @@ describe('the home page in the first response', () => {
     expect(html).toMatch(
       new RegExp(`data-counter="ongoing"><dt>Ongoing Actions</dt><dd>${stats.ongoingActions}</dd>`),
     );
-    expect(html).toMatch(/data-counter="activities"><dt>Activities held<\/dt><dd>0<\/dd>/);
-    expect(html).toMatch(/data-counter="experts"><dt>Experts deployed<\/dt><dd>0<\/dd>/);
+    expect(stats.activitiesHeld).toBeGreaterThan(0);
+    expect(html).toMatch(
+      new RegExp(`data-counter="activities"><dt>Activities held</dt><dd>${stats.activitiesHeld}</dd>`),
+    );
+    expect(html).toMatch(
+      new RegExp(`data-counter="experts"><dt>Experts deployed</dt><dd>${stats.expertsDeployed}</dd>`),
+    );
     expect(text).toMatch(/Trafficking in human beings 6 20%/);
     expect(text).toContain('Peer exchange: recognising victims of trafficking at entry points');
-    expect(text).toContain('Nothing has been published for general consultation yet.');
+    expect(text).toContain(
+      'Training handbook on investigating trafficking in human beings and preparing cases',
+    );
+    expect(text).not.toContain('Nothing has been published for general consultation yet.');
     expect(html).toContain('<img src="/api/public/map.svg"');
   });
 
@@ -144,16 +152,20 @@ describe('the Actions list and an Action page', () => {
     expect((await page('/actions?page=abc&topic=NOT%20A%20CODE&utm_source=x')).statusCode).toBe(200);
   });
 
-  it('shows an Action with its facts, empty work slots, and article preview tags', async () => {
+  it('shows an Action with its facts, the work it published, and article preview tags', async () => {
     const action = ghanaIII();
+    const work = (await t.app.inject({ method: 'GET', url: `/api/public/actions/${action.id}` })).json();
     const html = (await page(`/actions/${action.id}`)).body;
     const text = visibleText(html);
     expect(html).toContain('<title>Ghana III · Tandem</title>');
     expect(meta(html, 'property', 'og:type')).toBe('article');
     expect(meta(html, 'name', 'description')).toMatch(/^Detecting, investigating and referring victims/);
     expect(text).toContain('Ghana Immigration Service (GIS), requesting institution');
-    expect(text).toContain('No activity has been reported yet.');
-    expect(text).toContain('No expert deployment has been reported yet.');
+    expect(work.activitiesByType.length).toBeGreaterThan(0);
+    for (const { name } of work.activitiesByType) expect(text).toContain(name);
+    expect(text).not.toContain('No activity has been reported yet.');
+    expect(work.expertCountries.length).toBeGreaterThan(0);
+    expect(text).not.toContain('No expert deployment has been reported yet.');
   });
 
   it('answers 404, rendered and not indexed, for an Action the public may not see or that does not exist', async () => {
@@ -223,7 +235,10 @@ describe('topic and region pages', () => {
     expect(html).toContain('<img src="/api/public/map.svg?region=lac"');
     expect(visibleText(html)).toContain('Latin America and the Caribbean');
     expect(visibleText(html)).toContain('Peru');
-    expect(html).toMatch(/data-counter="experts"><dt>Experts involved<\/dt><dd>0<\/dd>/);
+    const region = (await t.app.inject({ method: 'GET', url: '/api/public/regions/lac' })).json();
+    expect(html).toMatch(
+      new RegExp(`data-counter="experts"><dt>Experts involved</dt><dd>${region.expertsDeployed}</dd>`),
+    );
   });
 });
 

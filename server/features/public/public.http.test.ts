@@ -158,7 +158,6 @@ describe('topic, region and country figures', () => {
     expect(region.countries).toBe(fromStats.countries);
     expect(region.countryFigures.find((c: { code: string }) => c.code === 'PE').ongoingActions).toBe(2);
     expect(region.countryFigures.map((c: { code: string }) => c.code)).not.toContain('ES');
-    expect(region.activitiesHeld).toBe(0);
     expect((await get('/api/public/regions/atlantis')).statusCode).toBe(404);
   });
 
@@ -174,17 +173,15 @@ describe('topic, region and country figures', () => {
   });
 });
 
-describe('what the Action workspace publishes, until it lands', () => {
-  it('answers zeros and empty lists rather than invented figures', async () => {
+describe('what the Action workspace publishes', () => {
+  // The figures are held against the database in the deliverables feature's public tests; here the
+  // portal's own rules: the workspace is plugged in, and the list of resources is bounded.
+  it('fills the counters and the latest resources from the workspace, never with zeros by default', async () => {
     const stats = (await get('/api/public/stats')).json();
-    expect(stats.activitiesHeld).toBe(0);
-    expect(stats.expertsDeployed).toBe(0);
-    const [first] = (await get('/api/public/actions?pageSize=1')).json().items;
-    const detail = (await get(`/api/public/actions/${first.id}`)).json();
-    expect(detail.activitiesByType).toEqual([]);
-    expect(detail.expertCountries).toEqual([]);
-    expect(detail.publishedDeliverables).toEqual([]);
-    expect((await get('/api/public/resources')).json()).toEqual({ items: [] });
+    expect(stats.activitiesHeld).toBeGreaterThan(0);
+    expect(stats.expertsDeployed).toBeGreaterThan(0);
+    const { items } = (await get('/api/public/resources')).json();
+    expect(items.length).toBeGreaterThan(0);
     expect((await get('/api/public/resources?limit=0')).statusCode).toBe(400);
   });
 });
