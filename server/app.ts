@@ -30,7 +30,7 @@ import type { Config } from './kernel/config.ts';
 import type { Database } from './kernel/db/database.ts';
 import { DiskStorage, type FileStorage } from './kernel/files/file-storage.ts';
 import { registerAccessControl } from './kernel/http/access.ts';
-import { registerErrorHandling, registerNotFound } from './kernel/http/error-handler.ts';
+import { frameworkErrors, registerErrorHandling, registerNotFound } from './kernel/http/error-handler.ts';
 import { MAX_UPLOAD_BYTES } from './kernel/http/multipart.ts';
 import { registerOpenApi } from './kernel/http/openapi.ts';
 import { registerWebApp } from './kernel/http/web-app.ts';
@@ -61,6 +61,7 @@ export async function buildApp({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -55,6 +55,8 @@ export const errorStatus = {
   /** The record changed since the caller read it (If-Match does not match its version). */
   VERSION_MISMATCH: 412,
   PAYLOAD_TOO_LARGE: 413,
+  /** A part of the address is longer than any identifier the API uses. */
+  URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
   /** An uploaded file was read but refused for what it holds (details say what and where). */
   IMPORT_FILE_INVALID: 422,

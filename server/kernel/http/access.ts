@@ -45,6 +45,8 @@ export interface DeclaredRoute {
   access: RouteAccess;
   /** The route's body schema, when it validates one (multipart uploads are read by the handler). */
   body: unknown;
+  /** The route's query-string schema, when it has one. */
+  query: unknown;
 }
 
 const every = (outcome: Outcome): Record<Caller, Outcome> =>
@@ -119,7 +121,13 @@ export function registerAccessControl(app: FastifyInstance) {
       throw new Error(`${String(route.method)} ${route.url} does not declare its access (config.access)`);
     }
     for (const method of [route.method].flat()) {
-      routeTable.push({ method, url: route.url, access: declared, body: route.schema?.body });
+      routeTable.push({
+        method,
+        url: route.url,
+        access: declared,
+        body: route.schema?.body,
+        query: route.schema?.querystring,
+      });
     }
   });
 

@@ -37,6 +37,17 @@ const fastifyCodes: Record<string, [ErrorCode, string]> = {
   ],
 };
 
+/**
+ * Errors Fastify meets before a route is found (an address that does not decode, a path segment
+ * longer than any identifier), answered in the error format like every other refusal.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return send(reply, 'URI_TOO_LONG', 'A part of the address is longer than any identifier of this API');
+  }
+  return send(reply, 'VALIDATION_FAILED', 'The address is not valid: a part of it does not decode');
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) return send(reply, error.code, error.message, error.details);
