@@ -101,11 +101,11 @@ export async function getRegister(
 }
 
 /** Staff choose any institution; a partner's officials belong to the partner's institution. */
-async function institutionFor(db: Db, actor: Actor, input: PersonInput) {
+async function institutionFor(db: Db, actor: Actor, input: PersonInput, prefix = 'person.') {
   if (actor.role === 'partner') {
     if (input.institutionId && input.institutionId !== actor.institutionId) {
       throw new AppError('FORBIDDEN', 'You can register only officials of your own institution', [
-        { field: 'person.institutionId', message: 'must be your own institution' },
+        { field: `${prefix}institutionId`, message: 'must be your own institution' },
       ]);
     }
     return { institutionId: actor.institutionId, institutionName: null };
@@ -117,7 +117,7 @@ async function institutionFor(db: Db, actor: Actor, input: PersonInput) {
       .where(eq(institutions.id, input.institutionId));
     if (!found) {
       throw new AppError('VALIDATION_FAILED', 'No such institution', [
-        { field: 'person.institutionId', message: 'is not one of the facility’s institutions' },
+        { field: `${prefix}institutionId`, message: 'is not one of the facility’s institutions' },
       ]);
     }
     return { institutionId: input.institutionId, institutionName: null };
@@ -126,7 +126,7 @@ async function institutionFor(db: Db, actor: Actor, input: PersonInput) {
   if (!institutionName) {
     throw new AppError('VALIDATION_FAILED', 'Say which institution the person works for', [
       {
-        field: 'person.institutionName',
+        field: `${prefix}institutionName`,
         message: 'name the institution, or choose one of the facility’s institutions',
       },
     ]);
@@ -387,7 +387,7 @@ export async function updatePerson(
       );
     }
     if (person.version !== version) throw staleVersion('The person', person.version);
-    const institution = await institutionFor(tx, signedIn, input);
+    const institution = await institutionFor(tx, signedIn, input, '');
     const values = personValues(signedIn, input, institution);
     const basisChanged =
       values.lawfulBasis !== person.lawfulBasis ||

@@ -87,6 +87,20 @@ export function useRemoveParticipation(activityId: string) {
   });
 }
 
+export function useErasePerson(activityId: string) {
+  const refresh = useRefresh(activityId);
+  return useMutation({
+    mutationFn: ({ personId, reason }: { personId: string; reason: string }) =>
+      apiRequest<unknown>(`/api/people/${encodeURIComponent(personId)}/erase`, {
+        method: 'POST',
+        body: { reason },
+      }),
+    onSuccess: refresh,
+  });
+}
+
+export const personExportUrl = (personId: string) => `/api/people/${encodeURIComponent(personId)}/export`;
+
 /**
  * Sends an import file with XMLHttpRequest, whose upload reports its progress (fetch does not), and
  * answers the report. `onProgress` gets the share sent, from 0 to 1.

@@ -16,6 +16,7 @@ import {
 } from '../api/participants.ts';
 import { ParticipantForm } from './participant-form.tsx';
 import { ParticipantsImport } from './participants-import.tsx';
+import { PersonData } from './person-data.tsx';
 
 type Marks = Record<string, Record<string, boolean>>;
 
@@ -41,7 +42,12 @@ export function ParticipantsPanel({ activity }: { activity: { id: string; action
           {!data.seesNames && <Text size="sm">{t('participants.countsOnly')}</Text>}
           {data.seesNames && !isStaffRole(user.role) && <Text size="sm">{t('participants.ownOnly')}</Text>}
           {data.seesNames && (
-            <Register register={data} actionId={activity.actionId} partner={user.role === 'partner'} />
+            <Register
+              register={data}
+              actionId={activity.actionId}
+              partner={user.role === 'partner'}
+              staff={isStaffRole(user.role)}
+            />
           )}
         </Stack>
       )}
@@ -75,10 +81,12 @@ function Register({
   register,
   actionId,
   partner,
+  staff,
 }: {
   register: ParticipantRegister;
   actionId: string;
   partner: boolean;
+  staff: boolean;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -141,6 +149,7 @@ function Register({
                 ))}
                 <Table.Th scope="col">{t('participants.table.days')}</Table.Th>
                 <Table.Th scope="col">{t('participants.table.certificate')}</Table.Th>
+                {staff && <Table.Th scope="col">{t('participants.personal.title')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -193,6 +202,11 @@ function Register({
                         </Anchor>
                       )}
                     </Table.Td>
+                    {staff && (
+                      <Table.Td>
+                        <PersonData activityId={register.activityId} item={item} />
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 );
               })}
