@@ -49,9 +49,9 @@ function exampleOf(schema: JsonSchema, allProperties = false): unknown {
   const alternatives = schema.anyOf ?? schema.oneOf;
   if (alternatives) {
     const first = alternatives.find((a) => a.type !== 'null') ?? alternatives[0];
-    return first ? exampleOf(first) : null;
+    return first ? exampleOf(first, allProperties) : null;
   }
-  if (schema.allOf?.[0]) return exampleOf(schema.allOf[0]);
+  if (schema.allOf?.[0]) return exampleOf(schema.allOf[0], allProperties);
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
   switch (type) {
     case 'string':
@@ -62,11 +62,11 @@ function exampleOf(schema: JsonSchema, allProperties = false): unknown {
     case 'boolean':
       return false;
     case 'array':
-      return Array.from({ length: schema.minItems ?? 0 }, () => exampleOf(schema.items ?? {}));
+      return Array.from({ length: schema.minItems ?? 0 }, () => exampleOf(schema.items ?? {}, allProperties));
     case 'object': {
       const body: Record<string, unknown> = {};
       const names = allProperties ? Object.keys(schema.properties ?? {}) : (schema.required ?? []);
-      for (const name of names) body[name] = exampleOf(schema.properties?.[name] ?? {});
+      for (const name of names) body[name] = exampleOf(schema.properties?.[name] ?? {}, allProperties);
       return body;
     }
     default:
@@ -81,6 +81,6 @@ function exampleOf(schema: JsonSchema, allProperties = false): unknown {
 export function exampleBody(schema: unknown): unknown {
   const zod = schema as z.ZodType;
   const json = z.toJSONSchema(zod, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  // Required fields alone, else every field (an update must change at least one).
+  // Required fields alone, else every field at every depth (an update must change at least one).
   return [exampleOf(json), exampleOf(json, true)].find((example) => zod.safeParse(example).success);
 }

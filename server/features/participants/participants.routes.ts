@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../kernel/db/database.ts';
+import { access, type RouteAccess } from '../../kernel/http/access.ts';
 import { errorBody, uuidParam } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
 import { readUpload } from '../../kernel/http/multipart.ts';
@@ -55,6 +56,12 @@ import {
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const tags = ['participants'];
 
+/**
+ * Registers of partner A's activities and their people: staff for everyone, the partner's focal
+ * point for its own institution's officials; steering members and experts see counts only.
+ */
+const registrars: RouteAccess = { ...access.staff, partnerA: 'ok', partnerB: 404 };
+
 function sendPdf(reply: FastifyReply, pdf: Buffer, fileName: string) {
   return reply
     .header('content-type', 'application/pdf')
@@ -70,6 +77,7 @@ export function participantsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.get(
     '/api/activities/:id/participants',
     {
+      config: { access: access.actionRecord },
       schema: {
         tags,
         summary: 'The register of an activity: counts for all who see it, names for those allowed',
@@ -89,6 +97,7 @@ export function participantsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.post(
     '/api/activities/:id/participants',
     {
+      config: { access: registrars },
       schema: {
         tags,
         summary: 'Registers a person for the activity (staff; a partner its own officials)',
@@ -120,6 +129,7 @@ export function participantsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.post(
     '/api/activities/:id/participants/duplicates',
     {
+      config: { access: registrars },
       schema: {
         tags,
         summary: 'The duplicate check: people on record with this name and institution',
@@ -134,6 +144,7 @@ export function participantsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.put(
     '/api/activities/:id/attendance',
     {
+      config: { access: registrars },
       schema: {
         tags,
         summary: 'Records attendance: present or absent, per participation and day',
@@ -148,6 +159,7 @@ export function participantsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.put(
     '/api/activities/:id/register',
     {
+      config: { access: { ...access.staff, partnerB: 404 } },
       schema: {
         tags,
         summary: 'Sets the hours of a day printed on certificates (staff); If-Match: the register’s ETag',
@@ -172,6 +184,7 @@ export function participantsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.post(
     '/api/activities/:id/participants/import',
     {
+      config: { access: registrars },
       schema: {
         tags,
         summary: 'Imports participants from an XLSX or CSV file (multipart: file)',
@@ -197,6 +210,7 @@ export function participantsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.get(
     '/api/participants/import-template',
     {
+      config: { access: { ...access.staff, partnerA: 'ok', partnerB: 'ok' } },
       schema: {
         tags,
         summary: 'The import template, with its headings in a language (XLSX or CSV)',
@@ -221,6 +235,7 @@ export function participantsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.get(
     '/api/activities/:id/certificates.pdf',
     {
+      config: { access: registrars },
       schema: {
         tags,
         summary: 'All certificates of attendance of the activity, one page each, in one PDF',
@@ -237,6 +252,7 @@ export function participantsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.get(
     '/api/participations/:id',
     {
+      config: { access: registrars },
       schema: {
         tags,
         summary: 'One participation',
@@ -254,6 +270,7 @@ export function participantsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.patch(
     '/api/participations/:id',
     {
+      config: { access: registrars },
       schema: {
         tags,
         summary: 'Changes a participant’s role; needs If-Match',
@@ -278,6 +295,7 @@ export function participantsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.delete(
     '/api/participations/:id',
     {
+      config: { access: registrars },
       schema: {
         tags,
         summary: 'Takes someone off the register (the person’s record stays)',
@@ -294,6 +312,7 @@ export function participantsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.get(
     '/api/participations/:id/certificate.pdf',
     {
+      config: { access: registrars },
       schema: {
         tags,
         summary: 'The certificate of attendance, in the activity’s working language',
@@ -310,6 +329,7 @@ export function participantsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.get(
     '/api/people/:id',
     {
+      config: { access: registrars },
       schema: {
         tags,
         summary: 'A person’s record',
@@ -327,6 +347,7 @@ export function participantsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.patch(
     '/api/people/:id',
     {
+      config: { access: registrars },
       schema: {
         tags,
         summary: 'Corrects a person’s record and lawful basis; needs If-Match',
@@ -351,6 +372,7 @@ export function participantsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.post(
     '/api/people/:id/erase',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Erases a person’s identity on their request (staff); the counts stay',
@@ -365,6 +387,7 @@ export function participantsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.get(
     '/api/people/:id/export',
     {
+      config: { access: registrars },
       schema: {
         tags,
         summary: 'Everything held about a person, as JSON (staff; the partner of the person’s institution)',
@@ -383,6 +406,7 @@ export function participantsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.get(
     '/api/admin/participants/retention',
     {
+      config: { access: access.admin },
       schema: { tags, summary: 'The retention rule (admin)', response: { 200: retentionSetting, ...errors } },
     },
     (request) => getRetention(db, request.actor),
@@ -391,6 +415,7 @@ export function participantsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.put(
     '/api/admin/participants/retention',
     {
+      config: { access: access.admin },
       schema: {
         tags,
         summary: 'Sets the retention rule: years after an activity ends (admin); null removes it',
@@ -404,6 +429,7 @@ export function participantsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.post(
     '/api/admin/participants/retention/run',
     {
+      config: { access: access.admin },
       schema: {
         tags,
         summary:

@@ -53,6 +53,16 @@ const officersNotification = await one(sql`
   select n.id from notifications n join users u on u.id = n.user_id where u.email = ${emails.officer} limit 1`);
 const ghanaRegion = await one(sql`select region_code as id from countries where code = 'GH'`);
 
+const ghanaParticipation = await one(sql`
+  select p.id from participations p join activities a on a.id = p.activity_id
+  join people pe on pe.id = p.person_id
+  where a.action_id = ${ghanaAction}
+    and pe.institution_id = (select institution_id from users where email = ${emails.partnerA})
+  order by p.id limit 1`);
+const ghanaPerson = await one(
+  sql`select person_id as id from participations where id = ${ghanaParticipation}`,
+);
+
 /** The value of each path parameter: the resource before it names which fixture it is. */
 function fillPath(url: string, attachment: string): string {
   return url.replace(/\/([^/]+)\/:(\w+)/g, (_whole, resource: string, param: string) => {
@@ -77,6 +87,8 @@ function fillPath(url: string, attachment: string): string {
                   requests: ghanaRequest,
                   experts: erik,
                   notifications: officersNotification,
+                  participations: ghanaParticipation,
+                  people: ghanaPerson,
                 }[resource];
     if (!value)
       throw new Error(`${url}: no fixture for :${param} after /${resource}/; add one to the access test`);
