@@ -52,6 +52,10 @@ export const errorStatus = {
   DELIVERABLE_HAS_NO_VERSION: 409,
   /** A validated or published deliverable no longer takes new versions or edits. */
   DELIVERABLE_LOCKED: 409,
+  /** A computed indicator's actuals come from Tandem's records; they are not typed in. */
+  INDICATOR_COMPUTED: 409,
+  /** A one-time test link that was used or has expired. */
+  TEST_LINK_GONE: 410,
   /** The record changed since the caller read it (If-Match does not match its version). */
   VERSION_MISMATCH: 412,
   PAYLOAD_TOO_LARGE: 413,
