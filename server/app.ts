@@ -25,6 +25,7 @@ import { notificationsRoutes } from './features/notifications/notifications.rout
 import { portalRoutes } from './features/portal/portal.routes.ts';
 import { publicRoutes } from './features/public/public.routes.ts';
 import { requestsRoutes } from './features/requests/requests.routes.ts';
+import { resultsRoutes } from './features/results/results.routes.ts';
 import { taxonomyRoutes } from './features/taxonomy/taxonomy.routes.ts';
 import type { Config } from './kernel/config.ts';
 import type { Database } from './kernel/db/database.ts';
@@ -119,6 +120,7 @@ export async function buildApp({
   eventsRoutes(app, { db, config });
   accountRequestsRoutes(app, { db });
   portalRoutes(app, { db, config });
+  resultsRoutes(app, { db, storage, config });
 
   registerNotFound(app, { serveWebApp: await registerWebApp(app, config.webDir) });
   return app;

@@ -20,3 +20,5 @@ export * from '../kernel/audit/audit.table.ts';
 export * from '../kernel/cache/cache.table.ts';
 export * from '../kernel/files/files.table.ts';
 export * from '../kernel/settings/settings.table.ts';
+export * from '../features/results/learning.table.ts';
+export * from '../features/results/results.table.ts';

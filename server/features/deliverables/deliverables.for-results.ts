@@ -9,9 +9,7 @@ import { deliverables } from './deliverables.table.ts';
 export async function deliverableMilestonesOf(
   db: Db,
   actionIds: string[],
-): Promise<
-  { actionId: string; status: string; validatedOn: string | null; publishedOn: string | null }[]
-> {
+): Promise<{ actionId: string; status: string; validatedOn: string | null; publishedOn: string | null }[]> {
   if (actionIds.length === 0) return [];
   return db
     .select({

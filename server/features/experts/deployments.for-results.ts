@@ -26,8 +26,9 @@ export async function deployedExpertCounts(db: Db, actionIds: string[], year?: n
     )})
       and a.status <> 'cancelled'
       ${year ? sql`and extract(year from a.start_date) = ${year}` : sql``}`);
-  const [row] = (result as unknown as { rows: { deployed: number; women: number; fromPartnerCountries: number }[] })
-    .rows;
+  const [row] = (
+    result as unknown as { rows: { deployed: number; women: number; fromPartnerCountries: number }[] }
+  ).rows;
   return {
     deployed: Number(row?.deployed ?? 0),
     women: Number(row?.women ?? 0),

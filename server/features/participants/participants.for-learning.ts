@@ -75,7 +75,7 @@ export async function trainedPeopleDated(db: Db, actionIds: readonly string[]): 
       and (select count(*) from attendance at
             where at.participation_id = pa.id and at.present
               and at.day between a.start_date and a.end_date)
-          >= ${TRAINED_ATTENDANCE_SHARE} * ((a.end_date - a.start_date) + 1)
+          >= ${TRAINED_ATTENDANCE_SHARE}::numeric * ((a.end_date - a.start_date) + 1)
     order by a.end_date, pe.id`);
   return (result as unknown as { rows: TrainedPerson[] }).rows.map((r) => ({
     ...r,

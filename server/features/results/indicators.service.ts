@@ -5,13 +5,19 @@ import { type Actor, requireActor, requireRole } from '../../kernel/auth/actor.t
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError, type FieldProblem, notFound } from '../../kernel/errors.ts';
 import type { FileStorage } from '../../kernel/files/file-storage.ts';
-import { findStoredFile, presentFile, sendStoredFile, storeUpload } from '../../kernel/files/files.service.ts';
+import {
+  findStoredFile,
+  presentFile,
+  sendStoredFile,
+  storeUpload,
+} from '../../kernel/files/files.service.ts';
 import { storedFiles } from '../../kernel/files/files.table.ts';
 import type { Upload } from '../../kernel/http/multipart.ts';
 import { staleVersion } from '../../kernel/http/versioning.ts';
 import { type Language, pickText } from '../../kernel/localized.ts';
 import { loadVisibleAction } from '../actions/action-access.ts';
 import { assertActionEditable } from '../actions/action-status.ts';
+import { type ComputedRecords, computedActual, loadComputedRecords } from './results.computed.ts';
 import type {
   ActualInput,
   Figures,
@@ -23,7 +29,6 @@ import type {
   PeriodInput,
   PeriodView,
 } from './results.contract.ts';
-import { type ComputedRecords, computedActual, loadComputedRecords } from './results.computed.ts';
 import {
   type IndicatorMeasure,
   type IndicatorSource,
@@ -66,7 +71,12 @@ async function loadVisibleIndicator(db: Db, actor: Actor | null, id: string, { l
 // ---------------------------------------------------------------------------------------------
 // Presenting
 
-const figuresOf = (total: number | null, female: number | null, male: number | null, note: string | null) => ({
+const figuresOf = (
+  total: number | null,
+  female: number | null,
+  male: number | null,
+  note: string | null,
+) => ({
   total,
   female,
   male,
@@ -124,7 +134,9 @@ export function presentIndicator(
   const last = views[views.length - 1];
   const lastActual = withActual[withActual.length - 1];
   const overallTarget =
-    row.measure === 'count' ? sumFigures(views.map((v) => v.target)) : (last?.target ?? figuresOf(null, null, null, null));
+    row.measure === 'count'
+      ? sumFigures(views.map((v) => v.target))
+      : (last?.target ?? figuresOf(null, null, null, null));
   const overallActual =
     row.measure === 'count'
       ? withActual.length
@@ -236,7 +248,12 @@ interface Shape {
   bySex: boolean;
 }
 
-function checkFigures(shape: Shape, field: string, f: FiguresInput | null | undefined, problems: FieldProblem[]) {
+function checkFigures(
+  shape: Shape,
+  field: string,
+  f: FiguresInput | null | undefined,
+  problems: FieldProblem[],
+) {
   if (!f) return;
   const numbers = [f.total, f.female, f.male].filter((v): v is number => v !== null && v !== undefined);
   if (shape.measure === 'qualitative' && numbers.length) {
@@ -306,9 +323,20 @@ function refuse(problems: FieldProblem[]) {
 
 function baselineColumns(shape: Shape, baseline: IndicatorInput['baseline']) {
   if (!baseline) {
-    return { baselineYear: null, baselineValue: null, baselineFemale: null, baselineMale: null, baselineNote: null };
+    return {
+      baselineYear: null,
+      baselineValue: null,
+      baselineFemale: null,
+      baselineMale: null,
+      baselineNote: null,
+    };
   }
-  const f = completed(shape, { total: baseline.value, female: baseline.female, male: baseline.male, note: baseline.note });
+  const f = completed(shape, {
+    total: baseline.value,
+    female: baseline.female,
+    male: baseline.male,
+    note: baseline.note,
+  });
   return {
     baselineYear: baseline.year,
     baselineValue: f.total,
@@ -454,7 +482,9 @@ export async function updateIndicator(
       }
       const added = periods.filter((p) => !p.id);
       if (added.length) {
-        await tx.insert(indicatorPeriods).values(added.map((p) => ({ indicatorId: id, ...periodColumns(shape, p) })));
+        await tx
+          .insert(indicatorPeriods)
+          .values(added.map((p) => ({ indicatorId: id, ...periodColumns(shape, p) })));
       }
     }
     await recordAudit(tx, {

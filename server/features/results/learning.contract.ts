@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { evaluationAggregate } from './results.contract.ts';
 import { testPhases } from './learning.table.ts';
+import { evaluationAggregate } from './results.contract.ts';
 
 export const testPhase = z.enum(testPhases);
 
@@ -10,7 +10,10 @@ export const testQuestion = z
     options: z.array(z.string().trim().min(1).max(300)).min(2).max(6),
     answer: z.number().int().min(0),
   })
-  .refine((q) => q.answer < q.options.length, { error: 'must be the index of one of the options', path: ['answer'] });
+  .refine((q) => q.answer < q.options.length, {
+    error: 'must be the index of one of the options',
+    path: ['answer'],
+  });
 
 export const testInput = z.strictObject({ questions: z.array(testQuestion).min(1).max(40) });
 export type TestInput = z.infer<typeof testInput>;
@@ -59,7 +62,12 @@ export type ScoresView = z.infer<typeof scoresView>;
 export const linksInput = z.strictObject({
   phase: testPhase,
   /** How long the links work, in hours. */
-  validForHours: z.number().int().min(1).max(24 * 14).default(48),
+  validForHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(48),
 });
 export type LinksInput = z.infer<typeof linksInput>;
 

@@ -11,7 +11,6 @@ import { assertActionEditable } from '../actions/action-status.ts';
 import { activityTitlesOf } from '../activities/activities.for-results.ts';
 import { loadVisibleActivity } from '../activities/activity-access.ts';
 import { activityRoster, type RosterEntry } from '../participants/participants.for-learning.ts';
-import { groupGain, normalisedGain } from './learning-gain.ts';
 import type {
   EvaluationsInput,
   EvaluationsView,
@@ -22,7 +21,14 @@ import type {
   TestLinks,
   TestView,
 } from './learning.contract.ts';
-import { activityEvaluations, type TestPhase, testLinks, testScores, trainingTests } from './learning.table.ts';
+import {
+  activityEvaluations,
+  type TestPhase,
+  testLinks,
+  testScores,
+  trainingTests,
+} from './learning.table.ts';
+import { groupGain, normalisedGain } from './learning-gain.ts';
 import type { ActionResults, EvaluationAggregate } from './results.contract.ts';
 
 const STAFF = ['admin', 'officer'] as const;
@@ -70,7 +76,9 @@ export async function putTest(
   input: TestInput,
 ): Promise<TestView> {
   await db.transaction(async (tx) => {
-    const { activity, actionName, actionStatus } = await loadVisibleActivity(tx, actor, activityId, { lock: true });
+    const { activity, actionName, actionStatus } = await loadVisibleActivity(tx, actor, activityId, {
+      lock: true,
+    });
     const staff = requireRole(actor, STAFF);
     assertActionEditable({ status: actionStatus, name: actionName });
     assertTraining(activity);
@@ -89,9 +97,11 @@ export async function putTest(
             .limit(1)
         : [];
       if (scored.length > 0 && input.questions.length !== existing.questions.length) {
-        throw new AppError('CONFLICT', 'Scores were recorded against this test; keep its number of questions', [
-          { field: 'questions', message: `must keep ${existing.questions.length} questions` },
-        ]);
+        throw new AppError(
+          'CONFLICT',
+          'Scores were recorded against this test; keep its number of questions',
+          [{ field: 'questions', message: `must keep ${existing.questions.length} questions` }],
+        );
       }
       await tx
         .update(trainingTests)
@@ -158,7 +168,9 @@ export async function getScores(db: Db, actor: Actor | null, activityId: string)
     maxScore,
     participants: all.filter((p) => visible.has(p.participationId)),
     // The group's figures are an aggregate over everyone.
-    group: maxScore ? groupGain(all, maxScore) : { paired: 0, meanPre: null, meanPost: null, groupGain: null },
+    group: maxScore
+      ? groupGain(all, maxScore)
+      : { paired: 0, meanPre: null, meanPost: null, groupGain: null },
   };
 }
 
@@ -170,7 +182,9 @@ export async function putScores(
   input: ScoresInput,
 ): Promise<ScoresView> {
   await db.transaction(async (tx) => {
-    const { activity, actionName, actionStatus } = await loadVisibleActivity(tx, actor, activityId, { lock: true });
+    const { activity, actionName, actionStatus } = await loadVisibleActivity(tx, actor, activityId, {
+      lock: true,
+    });
     const staff = requireRole(actor, STAFF);
     assertActionEditable({ status: actionStatus, name: actionName });
     assertTraining(activity);
@@ -182,12 +196,17 @@ export async function putScores(
     }
     const max = test.questions.length;
     const roster = new Set(
-      (await activityRoster(tx, activityId)).filter((p) => p.role === 'participant').map((p) => p.participationId),
+      (await activityRoster(tx, activityId))
+        .filter((p) => p.role === 'participant')
+        .map((p) => p.participationId),
     );
     const problems: FieldProblem[] = [];
     input.scores.forEach((s, i) => {
       if (!roster.has(s.participationId)) {
-        problems.push({ field: `scores.${i}.participationId`, message: 'is not a participant of this training' });
+        problems.push({
+          field: `scores.${i}.participationId`,
+          message: 'is not a participant of this training',
+        });
       }
       if (s.score !== null && s.score > max) {
         problems.push({ field: `scores.${i}.score`, message: `must not be more than ${max}` });
@@ -213,7 +232,13 @@ export async function putScores(
         })
         .onConflictDoUpdate({
           target: [testScores.participationId, testScores.phase],
-          set: { score: s.score, maxScore: max, source: 'paper', recordedBy: staff.id, recordedAt: sql`now()` },
+          set: {
+            score: s.score,
+            maxScore: max,
+            source: 'paper',
+            recordedBy: staff.id,
+            recordedAt: sql`now()`,
+          },
         });
     }
     await recordAudit(tx, {
@@ -242,7 +267,9 @@ export async function createTestLinks(
   publicUrl: string,
 ): Promise<TestLinks> {
   const created = await db.transaction(async (tx) => {
-    const { activity, actionName, actionStatus } = await loadVisibleActivity(tx, actor, activityId, { lock: true });
+    const { activity, actionName, actionStatus } = await loadVisibleActivity(tx, actor, activityId, {
+      lock: true,
+    });
     const staff = requireRole(actor, STAFF);
     assertActionEditable({ status: actionStatus, name: actionName });
     assertTraining(activity);
@@ -258,7 +285,13 @@ export async function createTestLinks(
     const ids = learners.map((p) => p.participationId);
     await tx
       .delete(testLinks)
-      .where(and(inArray(testLinks.participationId, ids), eq(testLinks.phase, input.phase), isNull(testLinks.usedAt)));
+      .where(
+        and(
+          inArray(testLinks.participationId, ids),
+          eq(testLinks.phase, input.phase),
+          isNull(testLinks.usedAt),
+        ),
+      );
     const expiresAt = new Date(Date.now() + input.validForHours * 3600 * 1000);
     const items = learners.map((p) => ({ person: p, token: randomBytes(24).toString('base64url') }));
     await tx.insert(testLinks).values(
@@ -300,7 +333,9 @@ export async function createTestLinks(
 // ---------------------------------------------------------------------------------------------
 // Evaluations
 
-function aggregate(rows: { satisfaction: number; relevance: number; expectedUse: number }[]): EvaluationAggregate {
+function aggregate(
+  rows: { satisfaction: number; relevance: number; expectedUse: number }[],
+): EvaluationAggregate {
   const mean = (pick: (r: (typeof rows)[number]) => number) =>
     rows.length ? Math.round((rows.reduce((s, r) => s + pick(r), 0) / rows.length) * 100) / 100 : null;
   return {
@@ -311,14 +346,23 @@ function aggregate(rows: { satisfaction: number; relevance: number; expectedUse:
   };
 }
 
-export async function getEvaluations(db: Db, actor: Actor | null, activityId: string): Promise<EvaluationsView> {
+export async function getEvaluations(
+  db: Db,
+  actor: Actor | null,
+  activityId: string,
+): Promise<EvaluationsView> {
   await loadVisibleActivity(db, actor, activityId);
   const signedIn = requireActor(actor);
-  const rows = await db.select().from(activityEvaluations).where(eq(activityEvaluations.activityId, activityId));
+  const rows = await db
+    .select()
+    .from(activityEvaluations)
+    .where(eq(activityEvaluations.activityId, activityId));
   return {
     activityId,
     ...aggregate(rows),
-    comments: readsWholePortfolio(signedIn) ? rows.map((r) => r.comment).filter((c): c is string => Boolean(c)) : [],
+    comments: readsWholePortfolio(signedIn)
+      ? rows.map((r) => r.comment).filter((c): c is string => Boolean(c))
+      : [],
   };
 }
 
@@ -330,7 +374,9 @@ export async function addEvaluations(
   input: EvaluationsInput,
 ): Promise<EvaluationsView> {
   await db.transaction(async (tx) => {
-    const { activity, actionName, actionStatus } = await loadVisibleActivity(tx, actor, activityId, { lock: true });
+    const { activity, actionName, actionStatus } = await loadVisibleActivity(tx, actor, activityId, {
+      lock: true,
+    });
     const staff = requireRole(actor, STAFF);
     assertActionEditable({ status: actionStatus, name: actionName });
     if (activity.status !== 'held' && activity.status !== 'reported') {
@@ -342,7 +388,8 @@ export async function addEvaluations(
         ? [{ field: `responses.${i}.participationId`, message: 'is not a participant of this activity' }]
         : [],
     );
-    if (problems.length) throw new AppError('VALIDATION_FAILED', 'Some responses cannot be recorded', problems);
+    if (problems.length)
+      throw new AppError('VALIDATION_FAILED', 'Some responses cannot be recorded', problems);
     await tx.insert(activityEvaluations).values(
       input.responses.map((r) => ({
         activityId,
@@ -383,7 +430,13 @@ export async function actionLearningAndEvaluations(
     where a.action_id = ${actionId}`);
   const scores = (
     scoreRows as unknown as {
-      rows: { activityId: string; participationId: string; phase: TestPhase; score: number; maxScore: number }[];
+      rows: {
+        activityId: string;
+        participationId: string;
+        phase: TestPhase;
+        score: number;
+        maxScore: number;
+      }[];
     }
   ).rows;
   const evaluations = await db.execute(sql`
@@ -395,7 +448,9 @@ export async function actionLearningAndEvaluations(
       rows: { activityId: string; satisfaction: number; relevance: number; expectedUse: number }[];
     }
   ).rows;
-  const activityIds = [...new Set([...scores.map((s) => s.activityId), ...evalRows.map((e) => e.activityId)])];
+  const activityIds = [
+    ...new Set([...scores.map((s) => s.activityId), ...evalRows.map((e) => e.activityId)]),
+  ];
   const titles = await activityTitlesOf(db, activityIds);
   const learning = [...new Set(scores.map((s) => s.activityId))].map((activityId) => {
     const own = scores.filter((s) => s.activityId === activityId);
@@ -404,7 +459,12 @@ export async function actionLearningAndEvaluations(
       pre: own.find((s) => s.participationId === id && s.phase === 'pre')?.score ?? null,
       post: own.find((s) => s.participationId === id && s.phase === 'post')?.score ?? null,
     }));
-    return { activityId, title: pickText(titles.get(activityId), lang), maxScore, ...groupGain(people, maxScore) };
+    return {
+      activityId,
+      title: pickText(titles.get(activityId), lang),
+      maxScore,
+      ...groupGain(people, maxScore),
+    };
   });
   const byActivity = [...new Set(evalRows.map((e) => e.activityId))].map((activityId) => ({
     activityId,

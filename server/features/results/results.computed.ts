@@ -34,7 +34,12 @@ export async function loadComputedRecords(db: Db, actionIds: string[]): Promise<
       deliverables_published: milestones
         .filter((d) => d.publishedOn && d.status === 'published')
         .map((d) => ({ actionId: d.actionId, on: d.publishedOn as string })),
-      officials_trained: trained.map((p) => ({ actionId: p.actionId, on: p.endDate, sex: p.sex, personId: p.personId })),
+      officials_trained: trained.map((p) => ({
+        actionId: p.actionId,
+        on: p.endDate,
+        sex: p.sex,
+        personId: p.personId,
+      })),
       trainers_trained: trained
         .filter((p) => p.isTrainer)
         .map((p) => ({ actionId: p.actionId, on: p.endDate, sex: p.sex, personId: p.personId })),

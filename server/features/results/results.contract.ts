@@ -191,7 +191,11 @@ export const portfolioResults = z.object({
   officialsTrainedByRegion: z.array(keyed),
   officialsTrainedByTopic: z.array(keyed),
   officialsTrainedByYear: z.array(keyed),
-  deliverables: z.object({ produced: z.number().int(), validated: z.number().int(), published: z.number().int() }),
+  deliverables: z.object({
+    produced: z.number().int(),
+    validated: z.number().int(),
+    published: z.number().int(),
+  }),
   activitiesHeld: z.number().int(),
   experts: z.object({
     deployed: z.number().int(),

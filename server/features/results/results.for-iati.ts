@@ -2,9 +2,9 @@ import { inArray } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
 import { LANGUAGES, type LocalizedText } from '../../kernel/localized.ts';
 import type { ActivityResult, Narrative, ResultIndicator, ResultValue } from '../iati/iati-activity.model.ts';
-import type { Figures } from './results.contract.ts';
 import { loadIndicatorViews } from './indicators.service.ts';
-import { indicators, type IndicatorMeasure, type ResultLevel } from './results.table.ts';
+import type { Figures } from './results.contract.ts';
+import { type IndicatorMeasure, indicators, type ResultLevel } from './results.table.ts';
 
 /** IATI ResultType and IndicatorMeasure codes. */
 const RESULT_TYPE: Record<ResultLevel, string> = { output: '1', outcome: '2', impact: '3' };
@@ -28,7 +28,8 @@ function values(measure: IndicatorMeasure, bySex: boolean, f: Figures): ResultVa
     return f.note ? [{ comment: [{ lang: 'en', text: f.note }] }] : [];
   }
   const list: ResultValue[] = [];
-  if (f.total !== null) list.push({ value: f.total, ...(f.note ? { comment: [{ lang: 'en', text: f.note }] } : {}) });
+  if (f.total !== null)
+    list.push({ value: f.total, ...(f.note ? { comment: [{ lang: 'en', text: f.note }] } : {}) });
   if (bySex && f.female !== null) list.push({ value: f.female, dimensions: sex('female') });
   if (bySex && f.male !== null) list.push({ value: f.male, dimensions: sex('male') });
   return list;
@@ -67,7 +68,12 @@ export async function loadIatiResults(db: Db, actionIds: string[]): Promise<Map<
           if (title.length === 0) return [];
           const description = narratives(text?.description ?? {});
           const baselineFigures: Figures | null = v.baseline
-            ? { total: v.baseline.value, female: v.baseline.female, male: v.baseline.male, note: v.baseline.note }
+            ? {
+                total: v.baseline.value,
+                female: v.baseline.female,
+                male: v.baseline.male,
+                note: v.baseline.note,
+              }
             : null;
           return [
             {

@@ -51,6 +51,7 @@ import {
   portfolioResultsQuery,
 } from './results.contract.ts';
 import { getActionResults, getPortfolioResults } from './results.service.ts';
+import { testPageRoutes } from './test-page.ts';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const versioned = { 412: errorBody, 428: errorBody };
@@ -61,6 +62,8 @@ export function resultsRoutes(
   { db, storage, config }: { db: Db; storage: FileStorage; config: Config },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  // The page that a one-time link opens, outside the API and without signing in.
+  testPageRoutes(app, { db });
 
   api.get(
     '/api/actions/:id/indicators',
@@ -89,7 +92,13 @@ export function resultsRoutes(
       },
     },
     async (request, reply) => {
-      const view = await createIndicator(db, request.actor, request.params.id, request.body, requestLanguage(request));
+      const view = await createIndicator(
+        db,
+        request.actor,
+        request.params.id,
+        request.body,
+        requestLanguage(request),
+      );
       setVersionHeader(reply, view.version);
       return reply.status(201).send(view);
     },
@@ -98,7 +107,12 @@ export function resultsRoutes(
   api.get(
     '/api/indicators/:id',
     {
-      schema: { tags, summary: 'One indicator', params: uuidParam, response: { 200: indicatorView, ...errors } },
+      schema: {
+        tags,
+        summary: 'One indicator',
+        params: uuidParam,
+        response: { 200: indicatorView, ...errors },
+      },
     },
     async (request, reply) => {
       const view = await getIndicator(db, request.actor, request.params.id, requestLanguage(request));
@@ -113,7 +127,8 @@ export function resultsRoutes(
       schema: {
         tags,
         summary: 'Changes an indicator, its baseline or its periods and targets (staff); needs If-Match',
-        description: 'Periods given with their id are kept (with their actuals); periods left out are removed.',
+        description:
+          'Periods given with their id are kept (with their actuals); periods left out are removed.',
         params: uuidParam,
         body: indicatorPatch,
         response: { 200: indicatorView, ...errors, ...versioned },
@@ -213,7 +228,8 @@ export function resultsRoutes(
         response: { 200: z.any().describe('The file, as an attachment'), ...errors },
       },
     },
-    (request, reply) => sendEvidence(db, storage, request.actor, request.params.id, request.params.evidenceId, reply),
+    (request, reply) =>
+      sendEvidence(db, storage, request.actor, request.params.id, request.params.evidenceId, reply),
   );
 
   api.get(
@@ -234,7 +250,8 @@ export function resultsRoutes(
     {
       schema: {
         tags,
-        summary: 'Portfolio totals (staff and steering): officials trained, deliverables, activities, experts',
+        summary:
+          'Portfolio totals (staff and steering): officials trained, deliverables, activities, experts',
         querystring: portfolioResultsQuery,
         response: { 200: portfolioResults, 400: errorBody, 401: errorBody, 403: errorBody },
       },
@@ -285,7 +302,8 @@ export function resultsRoutes(
     {
       schema: {
         tags,
-        summary: 'Pre- and post-test scores and learning gains (a partner: its own officials; the group for all)',
+        summary:
+          'Pre- and post-test scores and learning gains (a partner: its own officials; the group for all)',
         params: uuidParam,
         response: { 200: scoresView, ...errors },
       },
@@ -324,7 +342,13 @@ export function resultsRoutes(
       reply
         .status(201)
         .send(
-          await createTestLinks(db, request.actor, request.params.id, request.body, publicBaseUrl(request, config)),
+          await createTestLinks(
+            db,
+            request.actor,
+            request.params.id,
+            request.body,
+            publicBaseUrl(request, config),
+          ),
         ),
   );
 

@@ -3,15 +3,20 @@ import { requireRole } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import type { Language } from '../../kernel/localized.ts';
 import { loadVisibleAction } from '../actions/action-access.ts';
-import { actionIdsMatching, actionFacetsOf } from '../actions/actions.for-results.ts';
+import { actionFacetsOf, actionIdsMatching } from '../actions/actions.for-results.ts';
 import { heldActivitiesOf } from '../activities/activities.for-results.ts';
 import { deliverableMilestonesOf } from '../deliverables/deliverables.for-results.ts';
 import { deployedExpertCounts } from '../experts/deployments.for-results.ts';
-import { actionLearningAndEvaluations } from './learning.service.ts';
-import type { ActionResults, BySexCount, PortfolioResults, PortfolioResultsQuery } from './results.contract.ts';
-import { loadIndicatorViews } from './indicators.service.ts';
-import { computedTotals, countBySex, loadComputedRecords } from './results.computed.ts';
 import { trainedPeopleDated } from '../participants/participants.for-learning.ts';
+import { loadIndicatorViews } from './indicators.service.ts';
+import { actionLearningAndEvaluations } from './learning.service.ts';
+import { computedTotals, countBySex, loadComputedRecords } from './results.computed.ts';
+import type {
+  ActionResults,
+  BySexCount,
+  PortfolioResults,
+  PortfolioResultsQuery,
+} from './results.contract.ts';
 
 /** An Action's results: its indicators with targets and actuals, what Tandem computes, learning and evaluations. */
 export async function getActionResults(
@@ -36,7 +41,9 @@ export async function getActionResults(
 
 const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : null);
 
-function grouped(entries: { key: string; sex?: string; personId?: string }[]): (BySexCount & { key: string })[] {
+function grouped(
+  entries: { key: string; sex?: string; personId?: string }[],
+): (BySexCount & { key: string })[] {
   const keys = [...new Set(entries.map((e) => e.key))].sort();
   return keys.map((key) => ({ key, ...countBySex(entries.filter((e) => e.key === key)) }));
 }

@@ -1,14 +1,13 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { Config } from '../../kernel/config.ts';
+import { recordAudit } from '../../kernel/audit/audit.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { pageLanguage } from '../../kernel/http/language.ts';
 import type { Language } from '../../kernel/localized.ts';
-import { recordAudit } from '../../kernel/audit/audit.ts';
+import { participationActivity } from '../participants/participants.for-learning.ts';
 import { hashToken } from './learning.service.ts';
 import { type TestPhase, testLinks, testScores, trainingTests } from './learning.table.ts';
-import { participationActivity } from '../participants/participants.for-learning.ts';
 
 /**
  * The page a participant opens from a one-time link, without signing in: the test's questions and
@@ -18,7 +17,15 @@ import { participationActivity } from '../participants/participants.for-learning
 
 const texts: Record<
   Language,
-  { title: Record<TestPhase, string>; intro: string; question: string; submit: string; done: string; gone: string; missing: string }
+  {
+    title: Record<TestPhase, string>;
+    intro: string;
+    question: string;
+    submit: string;
+    done: string;
+    gone: string;
+    missing: string;
+  }
 > = {
   en: {
     title: { pre: 'Test before the training', post: 'Test after the training' },
@@ -31,7 +38,8 @@ const texts: Record<
   },
   fr: {
     title: { pre: 'Test avant la formation', post: 'Test après la formation' },
-    intro: 'Choisissez une réponse par question, puis envoyez vos réponses. Le lien ne fonctionne qu’une fois.',
+    intro:
+      'Choisissez une réponse par question, puis envoyez vos réponses. Le lien ne fonctionne qu’une fois.',
     question: 'Question',
     submit: 'Envoyer mes réponses',
     done: 'Merci : vos réponses ont été enregistrées. Vous pouvez fermer cette page.',
@@ -49,7 +57,8 @@ const texts: Record<
   },
   pt: {
     title: { pre: 'Teste antes da formação', post: 'Teste depois da formação' },
-    intro: 'Escolha uma resposta para cada pergunta e envie as suas respostas. A ligação funciona uma só vez.',
+    intro:
+      'Escolha uma resposta para cada pergunta e envie as suas respostas. A ligação funciona uma só vez.',
     question: 'Pergunta',
     submit: 'Enviar as minhas respostas',
     done: 'Obrigado: as suas respostas foram registadas. Pode fechar esta página.',
@@ -94,7 +103,13 @@ async function liveLink(db: Db, token: string) {
   const [link] = await db
     .select()
     .from(testLinks)
-    .where(and(eq(testLinks.tokenHash, hashToken(token)), isNull(testLinks.usedAt), gt(testLinks.expiresAt, sql`now()`)));
+    .where(
+      and(
+        eq(testLinks.tokenHash, hashToken(token)),
+        isNull(testLinks.usedAt),
+        gt(testLinks.expiresAt, sql`now()`),
+      ),
+    );
   return link;
 }
 
@@ -105,7 +120,13 @@ async function questionsOf(db: Db, participationId: string) {
   return test?.questions;
 }
 
-function form(lang: Language, phase: TestPhase, questions: { text: string; options: string[] }[], token: string, missing: boolean) {
+function form(
+  lang: Language,
+  phase: TestPhase,
+  questions: { text: string; options: string[] }[],
+  token: string,
+  missing: boolean,
+) {
   const t = texts[lang];
   const fields = questions
     .map(
@@ -126,12 +147,18 @@ function form(lang: Language, phase: TestPhase, questions: { text: string; optio
   );
 }
 
-const HTML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_SPECIAL: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 const esc = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_SPECIAL[c] ?? c);
 
 const tokenParam = z.strictObject({ token: z.string().max(100) });
 
-export function testPageRoutes(app: FastifyInstance, { db }: { db: Db; config: Config }) {
+export function testPageRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.register(async (scope) => {
     // The form posts url-encoded answers; only this page reads them.
     scope.addContentTypeParser(
@@ -169,7 +196,9 @@ export function testPageRoutes(app: FastifyInstance, { db }: { db: Db; config: C
         const [used] = await tx
           .update(testLinks)
           .set({ usedAt: sql`now()` })
-          .where(and(eq(testLinks.id, link.id), isNull(testLinks.usedAt), gt(testLinks.expiresAt, sql`now()`)))
+          .where(
+            and(eq(testLinks.id, link.id), isNull(testLinks.usedAt), gt(testLinks.expiresAt, sql`now()`)),
+          )
           .returning({ id: testLinks.id });
         if (!used) return false;
         await tx
@@ -183,7 +212,13 @@ export function testPageRoutes(app: FastifyInstance, { db }: { db: Db; config: C
           })
           .onConflictDoUpdate({
             target: [testScores.participationId, testScores.phase],
-            set: { score, maxScore: questions.length, source: 'link', recordedBy: null, recordedAt: sql`now()` },
+            set: {
+              score,
+              maxScore: questions.length,
+              source: 'link',
+              recordedBy: null,
+              recordedAt: sql`now()`,
+            },
           });
         await recordAudit(tx, {
           actorId: null,
@@ -195,7 +230,11 @@ export function testPageRoutes(app: FastifyInstance, { db }: { db: Db; config: C
         return true;
       });
       if (!spent) return send(reply, 410, page(lang, texts[lang].gone, ''));
-      return send(reply, 200, page(lang, texts[lang].title[link.phase], `<p role="status">${esc(texts[lang].done)}</p>`));
+      return send(
+        reply,
+        200,
+        page(lang, texts[lang].title[link.phase], `<p role="status">${esc(texts[lang].done)}</p>`),
+      );
     });
   });
 }
