@@ -563,3 +563,23 @@ describe('the audit trail', () => {
     );
   });
 });
+
+describe('the demo results frameworks', () => {
+  it('gives each of the six THB and SOM Actions indicators with baselines, targets and actuals', async () => {
+    for (const name of ['Thailand I', 'Timor-Leste I', 'Peru III', 'IberRed', 'Ghana III', 'Jordan I']) {
+      const id = await actionIdOf(t, officer, name);
+      const items = (await call(officer, 'GET', `/api/actions/${id}/indicators`)).json()
+        .items as IndicatorView[];
+      const demo = items.filter((i) => !i.title.startsWith('A ') && i.periods.length > 0);
+      expect(demo.length, name).toBeGreaterThanOrEqual(2);
+      expect(
+        demo.some((i) => i.computed),
+        name,
+      ).toBe(true);
+      expect(
+        demo.some((i) => i.periods.some((p) => p.actual !== null)),
+        name,
+      ).toBe(true);
+    }
+  });
+});
