@@ -22,6 +22,7 @@ import { readIatiConfig } from './features/iati/iati.config.ts';
 import { iatiRoutes } from './features/iati/iati.routes.ts';
 import { createMailOutbox, type MailOutbox } from './features/notifications/mail-outbox.ts';
 import { notificationsRoutes } from './features/notifications/notifications.routes.ts';
+import { participantsRoutes } from './features/participants/participants.routes.ts';
 import { portalRoutes } from './features/portal/portal.routes.ts';
 import { publicRoutes } from './features/public/public.routes.ts';
 import { requestsRoutes } from './features/requests/requests.routes.ts';
@@ -120,6 +121,7 @@ export async function buildApp({
   eventsRoutes(app, { db, config });
   accountRequestsRoutes(app, { db });
   portalRoutes(app, { db, config });
+  participantsRoutes(app, { db });
   resultsRoutes(app, { db, storage, config });
 
   registerNotFound(app, { serveWebApp: await registerWebApp(app, config.webDir) });
