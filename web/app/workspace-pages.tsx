@@ -8,6 +8,7 @@ import { DeliverablesPanel } from '../features/deliverables/components/deliverab
 import { MyDeliverables } from '../features/deliverables/components/my-deliverables.tsx';
 import { ActivityExpertsPanel } from '../features/experts/components/activity-experts-panel.tsx';
 import { MyAssignments } from '../features/experts/components/my-assignments.tsx';
+import { ParticipantsPanel } from '../features/participants/components/participants-panel.tsx';
 
 // The Action workspace brings several features together; they meet here, at the app level, so
 // that no feature imports another.
@@ -26,7 +27,16 @@ export function ActionWorkspacePage() {
 }
 
 export function ActivityWorkspacePage() {
-  return <ActivityPage staffing={(activity) => <ActivityExpertsPanel activity={activity} />} />;
+  return (
+    <ActivityPage
+      staffing={(activity) => (
+        <>
+          <ActivityExpertsPanel activity={activity} />
+          <ParticipantsPanel activity={activity} />
+        </>
+      )}
+    />
+  );
 }
 
 /** What an expert who signs in works on: their assignments and their deliverables. */

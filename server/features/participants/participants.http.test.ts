@@ -227,8 +227,9 @@ describe('attendance and certificates', () => {
   it('records attendance per day and checks the days and the register', async () => {
     const before = await registerOf(officer, workshopId);
     expect(before.days).toEqual(['2026-03-23', '2026-03-24', '2026-03-25']);
-    const [first, second] = before.items;
-    if (!first || !second) throw new Error('the register is empty');
+    // Someone of the Ghana Immigration Service, whose partner sees them too.
+    const first = before.items.find((i) => i.person.institutionLabel === 'GIS');
+    if (!first) throw new Error('the register is empty');
     const entries = before.days.map((day) => ({
       participationId: first.id,
       day,
