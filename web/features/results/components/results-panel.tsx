@@ -68,7 +68,15 @@ function periodLabel(p: Pick<PeriodView, 'start' | 'end'>, language: string) {
   return `${formatDate(p.start, language)} – ${formatDate(p.end, language)}`;
 }
 
-function ActualForm({ indicator, period, onDone }: { indicator: IndicatorView; period: PeriodView; onDone: () => void }) {
+function ActualForm({
+  indicator,
+  period,
+  onDone,
+}: {
+  indicator: IndicatorView;
+  period: PeriodView;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const record = useRecordActual();
   const evidence = useAddEvidence();
@@ -102,8 +110,12 @@ function ActualForm({ indicator, period, onDone }: { indicator: IndicatorView; p
         {!qualitative && (
           <Group grow align="flex-start">
             <NumberInput label={t('results.total')} value={total} onChange={setTotal} min={0} />
-            {indicator.bySex && <NumberInput label={t('results.women')} value={female} onChange={setFemale} min={0} />}
-            {indicator.bySex && <NumberInput label={t('results.men')} value={male} onChange={setMale} min={0} />}
+            {indicator.bySex && (
+              <NumberInput label={t('results.women')} value={female} onChange={setFemale} min={0} />
+            )}
+            {indicator.bySex && (
+              <NumberInput label={t('results.men')} value={male} onChange={setMale} min={0} />
+            )}
           </Group>
         )}
         <Textarea
@@ -133,7 +145,15 @@ function ActualForm({ indicator, period, onDone }: { indicator: IndicatorView; p
   );
 }
 
-function IndicatorCard({ indicator, staff, closed }: { indicator: IndicatorView; staff: boolean; closed: boolean }) {
+function IndicatorCard({
+  indicator,
+  staff,
+  closed,
+}: {
+  indicator: IndicatorView;
+  staff: boolean;
+  closed: boolean;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const show = useFigures();
@@ -153,14 +173,14 @@ function IndicatorCard({ indicator, staff, closed }: { indicator: IndicatorView;
       ];
   const groups = indicator.periods.map((p) => ({
     label: periodLabel(p, language),
-    values: indicator.bySex
+    values: (indicator.bySex
       ? {
           targetWomen: p.target.female,
           actualWomen: p.actual?.female ?? null,
           targetMen: p.target.male,
           actualMen: p.actual?.male ?? null,
         }
-      : { target: p.target.total, actual: p.actual?.total ?? null },
+      : { target: p.target.total, actual: p.actual?.total ?? null }) as Record<string, number | null>,
   }));
   return (
     <Card withBorder padding="md" component="section" aria-labelledby={`indicator-${indicator.id}`}>
@@ -208,7 +228,9 @@ function IndicatorCard({ indicator, staff, closed }: { indicator: IndicatorView;
         )}
         <TableScroller label={t('results.periodsOf', { title: indicator.title })} minWidth={640}>
           <Table striped captionSide="top">
-            <Table.Caption className="visually-hidden">{t('results.periodsOf', { title: indicator.title })}</Table.Caption>
+            <Table.Caption className="visually-hidden">
+              {t('results.periodsOf', { title: indicator.title })}
+            </Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('results.period')}</Table.Th>
@@ -233,12 +255,21 @@ function IndicatorCard({ indicator, staff, closed }: { indicator: IndicatorView;
                   <Table.Td dir="auto" data-testid={`actual-${indicator.id}-${p.start}`}>
                     {show(p.actual, indicator)}
                   </Table.Td>
-                  {numeric && <Table.Td>{p.progress === null ? '—' : `${formatNumber(p.progress, language)}%`}</Table.Td>}
+                  {numeric && (
+                    <Table.Td>
+                      {p.progress === null ? '—' : `${formatNumber(p.progress, language)}%`}
+                    </Table.Td>
+                  )}
                   <Table.Td>
                     {p.evidence.length === 0
                       ? '—'
                       : p.evidence.map((e) => (
-                          <Anchor key={e.id} href={evidenceUrl(indicator.id, e.id)} display="block" dir="auto">
+                          <Anchor
+                            key={e.id}
+                            href={evidenceUrl(indicator.id, e.id)}
+                            display="block"
+                            dir="auto"
+                          >
                             {e.name}
                           </Anchor>
                         ))}
@@ -259,7 +290,14 @@ function IndicatorCard({ indicator, staff, closed }: { indicator: IndicatorView;
       <Modal
         opened={entering !== null}
         onClose={() => setEntering(null)}
-        title={entering ? t('results.enterActualTitle', { title: indicator.title, period: periodLabel(entering, language) }) : ''}
+        title={
+          entering
+            ? t('results.enterActualTitle', {
+                title: indicator.title,
+                period: periodLabel(entering, language),
+              })
+            : ''
+        }
         size="lg"
       >
         {entering && <ActualForm indicator={indicator} period={entering} onDone={() => setEntering(null)} />}
@@ -290,8 +328,12 @@ function NewIndicatorForm({ actionId, onDone }: { actionId: string; onDone: () =
       measure: source === 'entered' ? measure : 'count',
       source,
       bySex: people || (bySex && measure !== 'qualitative'),
-      baseline: baselineYear === '' ? null : { year: Number(baselineYear), value: baselineValue === '' ? null : Number(baselineValue) },
-      periods: start && end ? [{ start, end, target: target === '' ? undefined : { total: Number(target) } }] : [],
+      baseline:
+        baselineYear === ''
+          ? null
+          : { year: Number(baselineYear), value: baselineValue === '' ? null : Number(baselineValue) },
+      periods:
+        start && end ? [{ start, end, target: target === '' ? undefined : { total: Number(target) } }] : [],
     });
     onDone();
   };
@@ -299,7 +341,12 @@ function NewIndicatorForm({ actionId, onDone }: { actionId: string; onDone: () =
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput label={t('results.form.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required />
+        <TextInput
+          label={t('results.form.title')}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          required
+        />
         <Group grow>
           <Select
             label={t('results.form.level')}
@@ -341,19 +388,40 @@ function NewIndicatorForm({ actionId, onDone }: { actionId: string; onDone: () =
           </Group>
         )}
         <Group grow>
-          <NumberInput label={t('results.form.baselineYear')} value={baselineYear} onChange={setBaselineYear} min={1990} max={2100} />
+          <NumberInput
+            label={t('results.form.baselineYear')}
+            value={baselineYear}
+            onChange={setBaselineYear}
+            min={1990}
+            max={2100}
+          />
           {measure !== 'qualitative' && (
-            <NumberInput label={t('results.form.baselineValue')} value={baselineValue} onChange={setBaselineValue} min={0} />
+            <NumberInput
+              label={t('results.form.baselineValue')}
+              value={baselineValue}
+              onChange={setBaselineValue}
+              min={0}
+            />
           )}
         </Group>
         <Group grow>
-          <TextInput type="date" label={t('results.form.periodStart')} value={start} onChange={(e) => setStart(e.currentTarget.value)} />
-          <TextInput type="date" label={t('results.form.periodEnd')} value={end} onChange={(e) => setEnd(e.currentTarget.value)} />
+          <TextInput
+            type="date"
+            label={t('results.form.periodStart')}
+            value={start}
+            onChange={(e) => setStart(e.currentTarget.value)}
+          />
+          <TextInput
+            type="date"
+            label={t('results.form.periodEnd')}
+            value={end}
+            onChange={(e) => setEnd(e.currentTarget.value)}
+          />
           {measure !== 'qualitative' && (
             <NumberInput label={t('results.form.target')} value={target} onChange={setTarget} min={0} />
           )}
         </Group>
-        {(create.error) ? <ErrorAlert error={create.error} /> : null}
+        {create.error ? <ErrorAlert error={create.error} /> : null}
         <Group justify="flex-end">
           <Button type="submit" loading={create.isPending}>
             {t('results.form.create')}
@@ -381,8 +449,14 @@ function ComputedSummary({ results }: { results: ActionResults }) {
       detail: t('results.womenMen', { women: c.trainersTrained.female, men: c.trainersTrained.male }),
     },
     { label: t('results.summary.activitiesHeld'), value: formatNumber(c.activitiesHeld, language) },
-    { label: t('results.summary.deliverablesValidated'), value: formatNumber(c.deliverablesValidated, language) },
-    { label: t('results.summary.deliverablesPublished'), value: formatNumber(c.deliverablesPublished, language) },
+    {
+      label: t('results.summary.deliverablesValidated'),
+      value: formatNumber(c.deliverablesValidated, language),
+    },
+    {
+      label: t('results.summary.deliverablesPublished'),
+      value: formatNumber(c.deliverablesPublished, language),
+    },
   ];
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} component="dl" m={0}>
@@ -435,7 +509,9 @@ function LearningAndEvaluations({ results }: { results: ActionResults }) {
                   </Table.Th>
                   <Table.Td>{l.paired}</Table.Td>
                   <Table.Td>{t('results.learning.outOf', { score: n(l.meanPre), max: l.maxScore })}</Table.Td>
-                  <Table.Td>{t('results.learning.outOf', { score: n(l.meanPost), max: l.maxScore })}</Table.Td>
+                  <Table.Td>
+                    {t('results.learning.outOf', { score: n(l.meanPost), max: l.maxScore })}
+                  </Table.Td>
                   <Table.Td>{n(l.groupGain)}</Table.Td>
                 </Table.Tr>
               ))}
@@ -460,7 +536,10 @@ function LearningAndEvaluations({ results }: { results: ActionResults }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {[...results.evaluations.byActivity, { ...results.evaluations, activityId: 'all', title: t('results.evaluations.all') }].map((e) => (
+              {[
+                ...results.evaluations.byActivity,
+                { ...results.evaluations, activityId: 'all', title: t('results.evaluations.all') },
+              ].map((e) => (
                 <Table.Tr key={e.activityId}>
                   <Table.Th scope="row" fw={e.activityId === 'all' ? 700 : 500} dir="auto">
                     {e.title}
