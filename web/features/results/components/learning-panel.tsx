@@ -223,13 +223,18 @@ function ScoresTable({
                     {(['pre', 'post'] as const).map((p) => (
                       <Table.Td key={p}>
                         {phase === p ? (
-                          <NumberInput
+                          <TextInput
+                            type="number"
+                            inputMode="numeric"
                             aria-label={t(p === 'pre' ? 'results.test.preOf' : 'results.test.postOf', {
                               name: x.fullName,
                             })}
                             name={`score-${x.participationId}`}
                             value={draft[x.participationId] ?? ''}
-                            onChange={(v) => setDraft((d) => ({ ...d, [x.participationId]: v }))}
+                            onChange={(e) => {
+                              const v = e.currentTarget.value;
+                              setDraft((d) => ({ ...d, [x.participationId]: v }));
+                            }}
                             min={0}
                             max={maxScore ?? undefined}
                             w={90}
@@ -250,19 +255,20 @@ function ScoresTable({
           <Group>
             {phase ? (
               <>
-                <Button type="submit" loading={save.isPending}>
+                {/* Keys keep React from turning the clicked "enter" button into this submit button. */}
+                <Button key="save" type="submit" loading={save.isPending}>
                   {t(phase === 'pre' ? 'results.test.savePre' : 'results.test.savePost')}
                 </Button>
-                <Button variant="default" onClick={() => setPhase(null)}>
+                <Button key="cancel" variant="default" onClick={() => setPhase(null)}>
                   {t('results.test.cancel')}
                 </Button>
               </>
             ) : (
               <>
-                <Button variant="light" onClick={() => start('pre')}>
+                <Button key="enter-pre" variant="light" onClick={() => start('pre')}>
                   {t('results.test.enterPre')}
                 </Button>
-                <Button variant="light" onClick={() => start('post')}>
+                <Button key="enter-post" variant="light" onClick={() => start('post')}>
                   {t('results.test.enterPost')}
                 </Button>
               </>
