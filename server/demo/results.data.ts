@@ -245,3 +245,82 @@ export const demoResults: { action: string; indicators: DemoIndicator[] }[] = [
     ],
   },
 ];
+
+/** The test and evaluation of the Ghana III workshop, whose officials the participants demo registers. */
+export const demoLearning = {
+  action: 'ghana-iii',
+  activity: 'Workshop on detecting victims at entry points',
+  questions: [
+    {
+      text: 'Which of these may indicate that a traveller is a victim of trafficking?',
+      options: [
+        'They travel with a return ticket',
+        'Someone else holds their passport and speaks for them',
+        'They carry cash',
+      ],
+      answer: 1,
+    },
+    {
+      text: 'What comes first when you identify a presumed victim at an entry point?',
+      options: [
+        'Their safety and referral to assistance',
+        'A fine for irregular entry',
+        'Return on the next flight',
+      ],
+      answer: 0,
+    },
+    {
+      text: 'A first-contact interview with a presumed victim should be…',
+      options: [
+        'Long and detailed',
+        'Trauma-informed, private and in a language they understand',
+        'Held with the recruiter present',
+      ],
+      answer: 1,
+    },
+    {
+      text: 'Consent of a victim to their exploitation…',
+      options: ['Makes it not trafficking', 'Is irrelevant once the means are used', 'Must be in writing'],
+      answer: 1,
+    },
+    {
+      text: 'For a child, trafficking requires…',
+      options: ['The act and the purpose only', 'The act, the means and the purpose', 'Proof of force'],
+      answer: 0,
+    },
+    {
+      text: 'Which institutions take part in the national referral pathway?',
+      options: [
+        'Only the Immigration Service',
+        'Immigration, police, labour and social protection',
+        'Only NGOs',
+      ],
+      answer: 1,
+    },
+    {
+      text: 'Smuggling of migrants differs from trafficking in that it…',
+      options: [
+        'Always crosses a border and ends on arrival',
+        'Always involves exploitation',
+        'Only concerns children',
+      ],
+      answer: 0,
+    },
+    {
+      text: 'Data about a presumed victim may be shared…',
+      options: [
+        'With anyone who asks',
+        'Only as the referral needs and the law allows',
+        'On social media to find relatives',
+      ],
+      answer: 1,
+    },
+  ],
+  evaluations: 30,
+  comments: [
+    'The case studies from the Aflao border post were the most useful part.',
+    'More time on interviewing techniques, please.',
+    'Clear indicators that we can use at the airport from tomorrow.',
+    'The referral pathway chart should be printed for every post.',
+  ],
+};

@@ -1,14 +1,17 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { actions } from '../features/actions/actions.table.ts';
+import { activities } from '../features/activities/activities.table.ts';
 import { users } from '../features/auth/auth.table.ts';
+import { activityRoster } from '../features/participants/participants.for-learning.ts';
 import { EVIDENCE_FILE_RULES } from '../features/results/indicators.service.ts';
+import { activityEvaluations, testScores, trainingTests } from '../features/results/learning.table.ts';
 import { indicatorEvidence, indicatorPeriods, indicators } from '../features/results/results.table.ts';
 import { recordAudit } from '../kernel/audit/audit.ts';
 import type { Db } from '../kernel/db/database.ts';
 import type { FileStorage } from '../kernel/files/file-storage.ts';
 import { storeUpload } from '../kernel/files/files.service.ts';
 import { demoPdf } from './demo-pdf.ts';
-import { type DemoFigures, demoResults } from './results.data.ts';
+import { type DemoFigures, demoLearning, demoResults } from './results.data.ts';
 
 const figures = (f: DemoFigures | undefined) => {
   const total =
@@ -104,10 +107,70 @@ export async function loadResultsDemo(tx: Db, storage: FileStorage): Promise<voi
       }
     }
   }
+  const learning = await loadLearningDemo(tx, officer.id);
   await recordAudit(tx, {
     actorId: null,
     event: 'demo.load.results',
     entityType: 'facility',
-    changes: { indicators: count },
+    changes: { indicators: count, ...learning },
   });
+}
+
+/**
+ * The Ghana III workshop's test, with pre- and post-test scores of the officials who took them, and
+ * the evaluation questionnaires they answered. Scores are spread deterministically, so the demo is
+ * the same on every machine.
+ */
+async function loadLearningDemo(tx: Db, officerId: string) {
+  const [action] = await tx
+    .select({ id: actions.id })
+    .from(actions)
+    .where(eq(actions.code, demoLearning.action));
+  if (!action) throw new Error(`The demo learning names an unknown Action: ${demoLearning.action}`);
+  const [activity] = await tx
+    .select({ id: activities.id })
+    .from(activities)
+    .where(and(eq(activities.actionId, action.id), eq(activities.title, { en: demoLearning.activity })));
+  if (!activity) throw new Error(`The demo learning names an unknown activity: ${demoLearning.activity}`);
+  await tx
+    .insert(trainingTests)
+    .values({ activityId: activity.id, questions: demoLearning.questions, updatedBy: officerId });
+  const max = demoLearning.questions.length;
+  const roster = (await activityRoster(tx, activity.id)).filter((p) => p.role === 'participant');
+  const scores = roster.flatMap((p, i) => {
+    const pre = 2 + ((i * 5) % 5);
+    const post = Math.min(max, pre + 2 + ((i * 3) % 4));
+    const rows: (typeof testScores.$inferInsert)[] = [
+      {
+        participationId: p.participationId,
+        phase: 'post',
+        score: post,
+        maxScore: max,
+        source: 'paper',
+        recordedBy: officerId,
+      },
+    ];
+    // A few arrived late and missed the pre-test.
+    if (i % 9 !== 8)
+      rows.push({
+        participationId: p.participationId,
+        phase: 'pre',
+        score: pre,
+        maxScore: max,
+        source: 'paper',
+        recordedBy: officerId,
+      });
+    return rows;
+  });
+  if (scores.length) await tx.insert(testScores).values(scores);
+  const evaluations = roster.slice(0, demoLearning.evaluations).map((_, i) => ({
+    activityId: activity.id,
+    satisfaction: 3 + (i % 3 === 0 ? 0 : i % 2) + (i % 5 === 0 ? 1 : 0),
+    relevance: 4 + (i % 4 === 0 ? 1 : 0),
+    expectedUse: 3 + (i % 3),
+    comment: demoLearning.comments[i] ?? null,
+    recordedBy: officerId,
+  }));
+  if (evaluations.length) await tx.insert(activityEvaluations).values(evaluations);
+  return { testScores: scores.length, evaluations: evaluations.length };
 }

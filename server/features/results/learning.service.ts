@@ -32,13 +32,17 @@ import { groupGain, normalisedGain } from './learning-gain.ts';
 import type { ActionResults, EvaluationAggregate } from './results.contract.ts';
 
 const STAFF = ['admin', 'officer'] as const;
-const TRAINING_TYPES = ['training', 'training_of_trainers'];
+/** Activities where people learn, and so may have a pre- and post-test. */
+export const LEARNING_TYPES = ['training', 'training_of_trainers', 'workshop', 'coaching', 'online_session'];
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 function assertTraining(activity: { type: string }) {
-  if (!TRAINING_TYPES.includes(activity.type)) {
-    throw new AppError('CONFLICT', 'Pre- and post-tests belong to trainings and trainings of trainers');
+  if (!LEARNING_TYPES.includes(activity.type)) {
+    throw new AppError(
+      'CONFLICT',
+      'Pre- and post-tests belong to trainings, trainings of trainers, workshops, coaching and online sessions',
+    );
   }
 }
 

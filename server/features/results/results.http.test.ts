@@ -583,3 +583,26 @@ describe('the demo results frameworks', () => {
     }
   });
 });
+
+describe('the demo learning figures', () => {
+  it('gives the Ghana III workshop pre- and post-test scores, a group gain and evaluations', async () => {
+    const results = (await call(officer, 'GET', `/api/actions/${ghanaId}/results`)).json();
+    const workshop = results.learning.find(
+      (l: { title: string }) => l.title === 'Workshop on detecting victims at entry points',
+    );
+    expect(workshop.maxScore).toBe(8);
+    expect(workshop.paired).toBeGreaterThan(20);
+    expect(workshop.groupGain).toBeGreaterThan(0);
+    expect(workshop.groupGain).toBeLessThanOrEqual(1);
+    expect(results.evaluations.byActivity).toContainEqual(
+      expect.objectContaining({ title: 'Workshop on detecting victims at entry points', responses: 30 }),
+    );
+    const scores = (
+      await call(ghanaPartner, 'GET', `/api/activities/${workshop.activityId}/test-scores`)
+    ).json();
+    // The partner sees its own institution's officials, not those of the other three institutions.
+    expect(scores.participants.length).toBeGreaterThan(0);
+    expect(scores.participants.length).toBeLessThan(36);
+    expect(scores.group.groupGain).toBe(workshop.groupGain);
+  });
+});

@@ -35,7 +35,8 @@ import {
   useTest,
 } from '../api/results.ts';
 
-const TRAININGS = ['training', 'training_of_trainers'];
+/** Activities where people learn, and so may have a pre- and post-test (as on the server). */
+const TRAININGS = ['training', 'training_of_trainers', 'workshop', 'coaching', 'online_session'];
 type Phase = 'pre' | 'post';
 
 interface DraftQuestion {
