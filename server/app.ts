@@ -26,6 +26,7 @@ import { participantsRoutes } from './features/participants/participants.routes.
 import { portalRoutes } from './features/portal/portal.routes.ts';
 import { publicRoutes } from './features/public/public.routes.ts';
 import { requestsRoutes } from './features/requests/requests.routes.ts';
+import { resultsRoutes } from './features/results/results.routes.ts';
 import { taxonomyRoutes } from './features/taxonomy/taxonomy.routes.ts';
 import type { Config } from './kernel/config.ts';
 import type { Database } from './kernel/db/database.ts';
@@ -124,6 +125,7 @@ export async function buildApp({
   accountRequestsRoutes(app, { db });
   portalRoutes(app, { db, config });
   participantsRoutes(app, { db });
+  resultsRoutes(app, { db, storage, config });
 
   registerNotFound(app, { serveWebApp: await registerWebApp(app, config.webDir) });
   return app;

@@ -21,6 +21,7 @@ import { demoPortfolio } from './demo-portfolio.data.ts';
 import { loadDemoEvents } from './events.data.ts';
 import { loadDemoRequests } from './load-demo-requests.ts';
 import { loadDemoParticipants } from './participants.load.ts';
+import { loadResultsDemo } from './results.load.ts';
 import { loadWorkspaceDemo } from './workspace.load.ts';
 
 /** The password of every demo account; demo accounts exist only in demo mode. */
@@ -115,4 +116,5 @@ export async function loadDemoPortfolio(tx: Db, storage: FileStorage): Promise<v
   });
   await loadWorkspaceDemo(tx, storage);
   await loadDemoParticipants(tx);
+  await loadResultsDemo(tx, storage);
 }

@@ -60,6 +60,8 @@ export const errorStatus = {
   PERSON_ANONYMISED: 409,
   /** A certificate of attendance needs at least one day of recorded presence. */
   NO_ATTENDANCE_RECORDED: 409,
+  /** A computed indicator's actuals come from Tandem's records; they are not typed in. */
+  INDICATOR_COMPUTED: 409,
   /** The record changed since the caller read it (If-Match does not match its version). */
   VERSION_MISMATCH: 412,
   PAYLOAD_TOO_LARGE: 413,

@@ -9,6 +9,8 @@ import { MyDeliverables } from '../features/deliverables/components/my-deliverab
 import { ActivityExpertsPanel } from '../features/experts/components/activity-experts-panel.tsx';
 import { MyAssignments } from '../features/experts/components/my-assignments.tsx';
 import { ParticipantsPanel } from '../features/participants/components/participants-panel.tsx';
+import { LearningPanel } from '../features/results/components/learning-panel.tsx';
+import { ResultsPanel } from '../features/results/components/results-panel.tsx';
 
 // The Action workspace brings several features together; they meet here, at the app level, so
 // that no feature imports another.
@@ -21,6 +23,7 @@ export function ActionWorkspacePage() {
       panels={{
         activities: (action) => <ActivitiesPanel actionId={action.id} closed={closed(action.status)} />,
         deliverables: (action) => <DeliverablesPanel actionId={action.id} closed={closed(action.status)} />,
+        results: (action) => <ResultsPanel actionId={action.id} closed={closed(action.status)} />,
       }}
     />
   );
@@ -33,6 +36,7 @@ export function ActivityWorkspacePage() {
         <>
           <ActivityExpertsPanel activity={activity} />
           <ParticipantsPanel activity={activity} />
+          <LearningPanel activity={activity} />
         </>
       )}
     />

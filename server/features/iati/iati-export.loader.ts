@@ -3,6 +3,7 @@ import type { Db } from '../../kernel/db/database.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
 import type { ActionStatus } from '../actions/action-statuses.ts';
 import { PUBLIC_STATUSES } from '../actions/actions.scope.ts';
+import { loadIatiResults } from '../results/results.for-iati.ts';
 import type { ActivityResult, DocumentLink } from './iati-activity.model.ts';
 
 /**
@@ -26,8 +27,8 @@ export interface ActionSource {
   approaches: string[];
   partners: { name: string; acronym: string | null }[];
   /**
-   * Published deliverables and the results framework, once the Action workspace and the results
-   * features exist; their loaders fill these and the writer already knows the elements.
+   * Published deliverables (once their loader fills them) and the results framework, read through
+   * the results feature's loader for each batch.
    */
   documents: DocumentLink[];
   results: ActivityResult[];
@@ -83,7 +84,11 @@ export async function* loadActionBatches(
     const result = await selectBatch(db, scope, after, batchSize);
     const rows = (result as unknown as { rows: SourceRow[] }).rows;
     if (rows.length === 0) return;
-    yield rows.map((row) => ({ ...row, documents: [], results: [] }));
+    const results = await loadIatiResults(
+      db,
+      rows.map((row) => row.id),
+    );
+    yield rows.map((row) => ({ ...row, documents: [], results: results.get(row.id) ?? [] }));
     if (rows.length < batchSize) return;
     after = rows[rows.length - 1]?.id ?? null;
   }
