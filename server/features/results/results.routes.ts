@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Config } from '../../kernel/config.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import type { FileStorage } from '../../kernel/files/file-storage.ts';
+import { access } from '../../kernel/http/access.ts';
 import { errorBody, uuidParam } from '../../kernel/http/common.contract.ts';
 import { publicBaseUrl, requestLanguage } from '../../kernel/http/language.ts';
 import { readUpload } from '../../kernel/http/multipart.ts';
@@ -68,6 +69,7 @@ export function resultsRoutes(
   api.get(
     '/api/actions/:id/indicators',
     {
+      config: { access: access.actionRecord },
       schema: {
         tags,
         summary: 'The indicators of an Action with their baselines, targets and actuals',
@@ -82,6 +84,7 @@ export function resultsRoutes(
   api.post(
     '/api/actions/:id/indicators',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Adds an indicator to the Action’s results framework (staff)',
@@ -107,6 +110,7 @@ export function resultsRoutes(
   api.get(
     '/api/indicators/:id',
     {
+      config: { access: access.actionRecord },
       schema: {
         tags,
         summary: 'One indicator',
@@ -124,6 +128,7 @@ export function resultsRoutes(
   api.patch(
     '/api/indicators/:id',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Changes an indicator, its baseline or its periods and targets (staff); needs If-Match',
@@ -151,6 +156,7 @@ export function resultsRoutes(
   api.delete(
     '/api/indicators/:id',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Removes an indicator (staff); needs If-Match',
@@ -167,6 +173,7 @@ export function resultsRoutes(
   api.put(
     '/api/indicators/:id/periods/:periodId/actual',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Records the actual of one period of an entered indicator (staff); needs If-Match',
@@ -194,6 +201,7 @@ export function resultsRoutes(
   api.post(
     '/api/indicators/:id/periods/:periodId/evidence',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Adds an evidence file to one period of an entered indicator (multipart: file)',
@@ -221,6 +229,7 @@ export function resultsRoutes(
   api.get(
     '/api/indicators/:id/evidence/:evidenceId',
     {
+      config: { access: access.actionRecord },
       schema: {
         tags,
         summary: 'Downloads an evidence file',
@@ -235,6 +244,7 @@ export function resultsRoutes(
   api.get(
     '/api/actions/:id/results',
     {
+      config: { access: access.actionRecord },
       schema: {
         tags,
         summary: 'The Action’s results: indicators, computed totals, learning gains and evaluations',
@@ -248,6 +258,7 @@ export function resultsRoutes(
   api.get(
     '/api/portfolio/results',
     {
+      config: { access: access.portfolioReaders },
       schema: {
         tags,
         summary:
@@ -264,6 +275,7 @@ export function resultsRoutes(
   api.get(
     '/api/activities/:id/test',
     {
+      config: { access: access.portfolioReaders },
       schema: {
         tags,
         summary: 'The multiple-choice test of a training (staff and steering); null until written',
@@ -281,6 +293,7 @@ export function resultsRoutes(
   api.put(
     '/api/activities/:id/test',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Writes the test of a training (staff); If-Match once it exists',
@@ -300,6 +313,7 @@ export function resultsRoutes(
   api.get(
     '/api/activities/:id/test-scores',
     {
+      config: { access: access.actionRecord },
       schema: {
         tags,
         summary:
@@ -314,6 +328,7 @@ export function resultsRoutes(
   api.put(
     '/api/activities/:id/test-scores',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Enters scores of paper tests for one phase (staff); a null score removes one',
@@ -328,6 +343,7 @@ export function resultsRoutes(
   api.post(
     '/api/activities/:id/test-links',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Creates one-time links (and QR codes) for each participant to answer a test (staff)',
@@ -355,6 +371,7 @@ export function resultsRoutes(
   api.get(
     '/api/activities/:id/evaluations',
     {
+      config: { access: access.actionRecord },
       schema: {
         tags,
         summary: 'The evaluation of an activity, aggregated (comments for staff and steering)',
@@ -368,6 +385,7 @@ export function resultsRoutes(
   api.post(
     '/api/activities/:id/evaluations',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Enters answered evaluation questionnaires of a held activity (staff)',

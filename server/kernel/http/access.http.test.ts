@@ -62,6 +62,16 @@ const ghanaParticipation = await one(sql`
 const ghanaPerson = await one(
   sql`select person_id as id from participations where id = ${ghanaParticipation}`,
 );
+const ghanaIndicator = await one(sql`
+  select i.id from indicators i where i.action_id = ${ghanaAction}
+  order by exists (select 1 from indicator_periods p join indicator_evidence e on e.period_id = p.id
+                   where p.indicator_id = i.id) desc, i.id
+  limit 1`);
+const ghanaPeriod = await one(sql`
+  select id from indicator_periods where indicator_id = ${ghanaIndicator} order by id limit 1`);
+const ghanaEvidence = await one(sql`
+  select e.id from indicator_evidence e join indicator_periods p on p.id = e.period_id
+  where p.indicator_id = ${ghanaIndicator} limit 1`).catch(() => '00000000-0000-4000-8000-000000000000');
 
 /** The value of each path parameter: the resource before it names which fixture it is. */
 function fillPath(url: string, attachment: string): string {
@@ -69,27 +79,34 @@ function fillPath(url: string, attachment: string): string {
     const value =
       param === 'expertId'
         ? erik
-        : param === 'fileId'
-          ? attachment
-          : param === 'number'
-            ? '1'
-            : param === 'code'
-              ? resource === 'regions'
-                ? ghanaRegion
-                : 'thb'
-              : {
-                  actions: ghanaAction,
-                  activities: ghanaActivity,
-                  deliverables:
-                    resource === 'deliverables' && url.startsWith('/api/public/')
-                      ? publicDeliverable
-                      : ghanaDeliverable,
-                  requests: ghanaRequest,
-                  experts: erik,
-                  notifications: officersNotification,
-                  participations: ghanaParticipation,
-                  people: ghanaPerson,
-                }[resource];
+        : param === 'periodId'
+          ? ghanaPeriod
+          : param === 'evidenceId'
+            ? ghanaEvidence
+            : param === 'expertId'
+              ? erik
+              : param === 'fileId'
+                ? attachment
+                : param === 'number'
+                  ? '1'
+                  : param === 'code'
+                    ? resource === 'regions'
+                      ? ghanaRegion
+                      : 'thb'
+                    : {
+                        actions: ghanaAction,
+                        activities: ghanaActivity,
+                        deliverables:
+                          resource === 'deliverables' && url.startsWith('/api/public/')
+                            ? publicDeliverable
+                            : ghanaDeliverable,
+                        requests: ghanaRequest,
+                        experts: erik,
+                        notifications: officersNotification,
+                        participations: ghanaParticipation,
+                        people: ghanaPerson,
+                        indicators: ghanaIndicator,
+                      }[resource];
     if (!value)
       throw new Error(`${url}: no fixture for :${param} after /${resource}/; add one to the access test`);
     return `/${resource}/${value}`;
