@@ -11,6 +11,7 @@ import { actionsRoutes } from './features/actions/actions.routes.ts';
 import { activitiesRoutes } from './features/activities/activities.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { registerSessions } from './features/auth/session.plugin.ts';
+import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { deliverablesRoutes } from './features/deliverables/deliverables.routes.ts';
 import { publicDeliverablesRoutes } from './features/deliverables/public-deliverables.routes.ts';
 import { workspacePublicWork } from './features/deliverables/public-work.ts';
@@ -119,6 +120,7 @@ export async function buildApp({
   eventsRoutes(app, { db, config });
   accountRequestsRoutes(app, { db });
   portalRoutes(app, { db, config });
+  dashboardRoutes(app, { db });
 
   registerNotFound(app, { serveWebApp: await registerWebApp(app, config.webDir) });
   return app;

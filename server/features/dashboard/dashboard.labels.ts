@@ -1,0 +1,115 @@
+import type { Language } from '../../kernel/localized.ts';
+import type { ActionStatus } from '../actions/action-statuses.ts';
+import type { FunnelStage } from '../requests/requests.for-reporting.ts';
+import type { ChartId } from './dashboard.contract.ts';
+
+type Words<K extends string> = Record<Language, Record<K, string>>;
+
+/** Action statuses as the reports name them (the web app's catalog has the same words). */
+export const STATUS_LABELS: Words<ActionStatus> = {
+  en: {
+    design: 'In design',
+    implementation: 'In implementation',
+    closing: 'Closing',
+    completed: 'Completed',
+    cancelled: 'Cancelled',
+    suspended: 'Suspended',
+  },
+  fr: {
+    design: 'En conception',
+    implementation: 'En cours de mise en œuvre',
+    closing: 'En clôture',
+    completed: 'Terminée',
+    cancelled: 'Annulée',
+    suspended: 'Suspendue',
+  },
+  es: {
+    design: 'En diseño',
+    implementation: 'En ejecución',
+    closing: 'En cierre',
+    completed: 'Finalizada',
+    cancelled: 'Cancelada',
+    suspended: 'Suspendida',
+  },
+  pt: {
+    design: 'Em conceção',
+    implementation: 'Em execução',
+    closing: 'Em encerramento',
+    completed: 'Concluída',
+    cancelled: 'Cancelada',
+    suspended: 'Suspensa',
+  },
+  ar: {
+    design: 'قيد التصميم',
+    implementation: 'قيد التنفيذ',
+    closing: 'قيد الإغلاق',
+    completed: 'مكتمل',
+    cancelled: 'ملغى',
+    suspended: 'معلّق',
+  },
+};
+
+export const STAGE_LABELS: Words<FunnelStage> = {
+  en: { submitted: 'Submitted', screened: 'Screened', approved: 'Approved', declined: 'Declined' },
+  fr: { submitted: 'Soumises', screened: 'Examinées', approved: 'Approuvées', declined: 'Refusées' },
+  es: { submitted: 'Presentadas', screened: 'Examinadas', approved: 'Aprobadas', declined: 'Rechazadas' },
+  pt: { submitted: 'Submetidos', screened: 'Analisados', approved: 'Aprovados', declined: 'Recusados' },
+  ar: { submitted: 'مقدَّمة', screened: 'مدروسة', approved: 'موافق عليها', declined: 'مرفوضة' },
+};
+
+export const CHART_TITLES: Words<ChartId> = {
+  en: {
+    actionsByStatus: 'Actions by status',
+    actionsByTopic: 'Actions by topic',
+    actionsByRegion: 'Actions by region',
+    actionsByYear: 'Actions by year of start',
+    activitiesHeld: 'Activities held per quarter',
+    expertsDeployed: 'Experts deployed per year',
+    requestFunnel: 'Request funnel',
+  },
+  fr: {
+    actionsByStatus: 'Actions par statut',
+    actionsByTopic: 'Actions par thème',
+    actionsByRegion: 'Actions par région',
+    actionsByYear: 'Actions par année de début',
+    activitiesHeld: 'Activités tenues par trimestre',
+    expertsDeployed: 'Experts déployés par année',
+    requestFunnel: 'Parcours des demandes',
+  },
+  es: {
+    actionsByStatus: 'Acciones por estado',
+    actionsByTopic: 'Acciones por tema',
+    actionsByRegion: 'Acciones por región',
+    actionsByYear: 'Acciones por año de inicio',
+    activitiesHeld: 'Actividades realizadas por trimestre',
+    expertsDeployed: 'Personas expertas desplegadas por año',
+    requestFunnel: 'Embudo de solicitudes',
+  },
+  pt: {
+    actionsByStatus: 'Ações por estado',
+    actionsByTopic: 'Ações por tema',
+    actionsByRegion: 'Ações por região',
+    actionsByYear: 'Ações por ano de início',
+    activitiesHeld: 'Atividades realizadas por trimestre',
+    expertsDeployed: 'Peritos mobilizados por ano',
+    requestFunnel: 'Funil dos pedidos',
+  },
+  ar: {
+    actionsByStatus: 'الإجراءات حسب الحالة',
+    actionsByTopic: 'الإجراءات حسب الموضوع',
+    actionsByRegion: 'الإجراءات حسب المنطقة',
+    actionsByYear: 'الإجراءات حسب سنة البدء',
+    activitiesHeld: 'الأنشطة المنفذة حسب الربع',
+    expertsDeployed: 'الخبراء الموفدون حسب السنة',
+    requestFunnel: 'مسار الطلبات',
+  },
+};
+
+/** The columns of a chart's table: what each row is, how many, and (for the funnel) the median days. */
+export const COLUMN_LABELS: Words<'label' | 'count' | 'medianDays' | 'total'> = {
+  en: { label: 'Category', count: 'Count', medianDays: 'Median days in stage', total: 'Total' },
+  fr: { label: 'Catégorie', count: 'Nombre', medianDays: 'Médiane des jours dans l’étape', total: 'Total' },
+  es: { label: 'Categoría', count: 'Número', medianDays: 'Mediana de días en la etapa', total: 'Total' },
+  pt: { label: 'Categoria', count: 'Número', medianDays: 'Mediana de dias na etapa', total: 'Total' },
+  ar: { label: 'الفئة', count: 'العدد', medianDays: 'متوسط الأيام في المرحلة (الوسيط)', total: 'المجموع' },
+};
