@@ -1,5 +1,6 @@
 import type { Db } from '../../kernel/db/database.ts';
 import { type Language, pickText } from '../../kernel/localized.ts';
+import { ACTION_STATUS_NAMES } from '../actions/action-status-names.ts';
 import { actionStatuses } from '../actions/action-statuses.ts';
 import {
   actionsByRegion,
@@ -13,7 +14,7 @@ import { activitiesHeldByQuarter } from '../activities/activities.for-reporting.
 import { expertsDeployedByYear } from '../experts/deployments.for-reporting.ts';
 import { requestFunnel } from '../requests/requests.for-reporting.ts';
 import type { ChartId, ChartRow } from './dashboard.contract.ts';
-import { STAGE_LABELS, STATUS_LABELS } from './dashboard.labels.ts';
+import { STAGE_LABELS } from './dashboard.labels.ts';
 
 export interface ChartData {
   rows: ChartRow[];
@@ -43,7 +44,7 @@ export const chartSources: ChartSource[] = [
       return {
         rows: actionStatuses.map((status) => ({
           key: status,
-          label: STATUS_LABELS[lang][status],
+          label: ACTION_STATUS_NAMES[lang][status],
           count: counts.get(status) ?? 0,
         })),
         total: null,

@@ -68,7 +68,7 @@ async function facts() {
       array(select c.region_code from request_countries rc join countries c on c.code = rc.country_code
              where rc.request_id = r.id) as regions
     from requests r`);
-  const transitions = await rows<{ request_id: string; to_status: string; at: string }>(sql`
+  const transitions = await rows<{ request_id: string; to_status: string; at: number }>(sql`
     select request_id, to_status::text as to_status, extract(epoch from created_at)::float8 as at
       from request_transitions order by request_id, created_at, id`);
   return { actions, activities, deployments, requests, transitions };
@@ -87,7 +87,9 @@ const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   const value =
-    sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+    sorted.length % 2
+      ? (sorted[middle] as number)
+      : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
   return Math.round(value * 10) / 10;
 };
 
@@ -103,12 +105,15 @@ function expected(f: Facts, filters: Filters) {
       (!filters.status || a.status === filters.status),
   );
   const ids = new Set(matching.map((a) => a.id));
-  const ofYear = (date: string | null) => filters.year === undefined || date?.slice(0, 4) === String(filters.year);
+  const ofYear = (date: string | null) =>
+    filters.year === undefined || date?.slice(0, 4) === String(filters.year);
   const dated = matching.filter((a) => ofYear(a.start));
   const held = f.activities.filter(
     (x) => ids.has(x.action_id) && ['held', 'reported'].includes(x.status) && ofYear(x.start),
   );
-  const deployed = f.deployments.filter((d) => ids.has(d.action_id) && d.status !== 'cancelled' && ofYear(d.start));
+  const deployed = f.deployments.filter(
+    (d) => ids.has(d.action_id) && d.status !== 'cancelled' && ofYear(d.start),
+  );
   const expertYears = new Map<string, Set<string>>();
   for (const d of deployed) {
     const year = d.start.slice(0, 4);
@@ -123,7 +128,12 @@ function expected(f: Facts, filters: Filters) {
       (!filters.region || r.regions.includes(filters.region)) &&
       (!filters.country || r.countries.includes(filters.country)),
   );
-  const stages = { submitted: [] as number[], screened: [] as number[], approved: [] as number[], declined: [] as number[] };
+  const stages = {
+    submitted: [] as number[],
+    screened: [] as number[],
+    approved: [] as number[],
+    declined: [] as number[],
+  };
   const reached = { submitted: 0, screened: 0, approved: 0, declined: 0 };
   for (const r of requests) {
     const steps = f.transitions.filter((s) => s.request_id === r.id);

@@ -1,53 +1,8 @@
 import type { Language } from '../../kernel/localized.ts';
-import type { ActionStatus } from '../actions/action-statuses.ts';
 import type { FunnelStage } from '../requests/requests.for-reporting.ts';
 import type { ChartId } from './dashboard.contract.ts';
 
 type Words<K extends string> = Record<Language, Record<K, string>>;
-
-/** Action statuses as the reports name them (the web app's catalog has the same words). */
-export const STATUS_LABELS: Words<ActionStatus> = {
-  en: {
-    design: 'In design',
-    implementation: 'In implementation',
-    closing: 'Closing',
-    completed: 'Completed',
-    cancelled: 'Cancelled',
-    suspended: 'Suspended',
-  },
-  fr: {
-    design: 'En conception',
-    implementation: 'En cours de mise en œuvre',
-    closing: 'En clôture',
-    completed: 'Terminée',
-    cancelled: 'Annulée',
-    suspended: 'Suspendue',
-  },
-  es: {
-    design: 'En diseño',
-    implementation: 'En ejecución',
-    closing: 'En cierre',
-    completed: 'Finalizada',
-    cancelled: 'Cancelada',
-    suspended: 'Suspendida',
-  },
-  pt: {
-    design: 'Em conceção',
-    implementation: 'Em execução',
-    closing: 'Em encerramento',
-    completed: 'Concluída',
-    cancelled: 'Cancelada',
-    suspended: 'Suspensa',
-  },
-  ar: {
-    design: 'قيد التصميم',
-    implementation: 'قيد التنفيذ',
-    closing: 'قيد الإغلاق',
-    completed: 'مكتمل',
-    cancelled: 'ملغى',
-    suspended: 'معلّق',
-  },
-};
 
 export const STAGE_LABELS: Words<FunnelStage> = {
   en: { submitted: 'Submitted', screened: 'Screened', approved: 'Approved', declined: 'Declined' },

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Db } from '../../kernel/db/database.ts';
 import { errorBody } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
-import { z } from 'zod';
+import { sendTable } from '../exports/send-table.ts';
 import { chartTableParams, dashboardBody, dashboardQuery } from './dashboard.contract.ts';
 import { chartTable, getChart, getDashboard } from './dashboard.service.ts';
-import { sendTable } from '../exports/send-table.ts';
 
 const tags = ['dashboard'];
 
@@ -37,7 +37,12 @@ export function dashboardRoutes(app: FastifyInstance, { db }: { db: Db }) {
         summary: "One chart's table as CSV or XLSX, under the same filters (staff and steering)",
         params: chartTableParams,
         querystring: dashboardQuery,
-        response: { 200: z.any().describe('The table as a file'), 400: errorBody, 401: errorBody, 403: errorBody },
+        response: {
+          200: z.any().describe('The table as a file'),
+          400: errorBody,
+          401: errorBody,
+          403: errorBody,
+        },
       },
     },
     async (request, reply) => {

@@ -17,7 +17,8 @@ export async function sendTable(
   baseName: string,
 ) {
   const list = Array.isArray(tables) ? tables : [tables];
-  const body = format === 'csv' ? Buffer.from(writeCsv(list[0] as SheetTable), 'utf8') : await writeXlsx(list);
+  const body =
+    format === 'csv' ? Buffer.from(writeCsv(list[0] as SheetTable), 'utf8') : await writeXlsx(list);
   return reply
     .type(format === 'csv' ? CSV_MEDIA_TYPE : XLSX_MEDIA_TYPE)
     .header('content-disposition', `attachment; filename="${baseName}.${format}"`)
