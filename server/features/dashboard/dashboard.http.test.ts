@@ -282,7 +282,7 @@ describe('a chart’s table', () => {
     const fromXlsx = await readSpreadsheet(xlsx.rawPayload, 'funnel.xlsx', { maxBytes: 1e6, maxRows: 1000 });
     expect(fromXlsx.headers).toEqual(['code', 'Categoría', 'Número', 'Mediana de días en la etapa']);
     const funnel = chart('requestFunnel');
-    expect(fromXlsx.rows.map((r) => [r.cells.code, Number(r.cells['Número'])])).toEqual(
+    expect(fromXlsx.rows.map((r) => [r.cells.code, Number(r.cells.Número)])).toEqual(
       funnel?.rows.map((r) => [r.key, r.count]),
     );
   });

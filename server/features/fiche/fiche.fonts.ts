@@ -27,15 +27,16 @@ export function readFicheFonts(env: NodeJS.ProcessEnv = process.env): FicheFonts
 /** Letters with a stroke, which Unicode does not decompose into a base letter and a mark. */
 const STROKED: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i' };
 
+/** The letters of Windows-1252 beyond Latin-1, which the standard fonts also carry. */
+const WIN_ANSI_EXTRA = new Set('ŒœŠšŸŽžƒˆ˜–—‘’‚“”„†‡•…‰‹›€™');
+
+const inWinAnsi = (c: string) => (c.codePointAt(0) ?? 0) <= 0xff || WIN_ANSI_EXTRA.has(c);
+
 /** Text for the standard fonts: letters outside Windows-1252 become their base letter or '?'. */
 export function forStandardFont(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(
-      /[^\u0000-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/gu,
-      (c) => {
-        const base = (STROKED[c] ?? c).normalize('NFD').replace(/\p{M}/gu, '');
-        return /^[\u0000-\u00ff]$/u.test(base) ? base : '?';
-      },
-    );
+  return Array.from(text.normalize('NFKC'), (c) => {
+    if (inWinAnsi(c)) return c;
+    const base = (STROKED[c] ?? c).normalize('NFD').replace(/\p{M}/gu, '');
+    return base.length === 1 && inWinAnsi(base) ? base : '?';
+  }).join('');
 }
