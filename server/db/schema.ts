@@ -13,6 +13,7 @@ export * from '../features/experts/experts.table.ts';
 export * from '../features/iati/iati.table.ts';
 export * from '../features/institutions/institutions.table.ts';
 export * from '../features/notifications/notifications.table.ts';
+export * from '../features/participants/participants.table.ts';
 export * from '../features/requests/requests.table.ts';
 export * from '../features/taxonomy/taxonomy.table.ts';
 export * from '../kernel/audit/audit.table.ts';

@@ -1,0 +1,117 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../kernel/db/database.ts';
+import { type Sex, sexes } from './participants.table.ts';
+
+/**
+ * What results read of participants: how many officials were trained and how many trainers.
+ *
+ * An official is trained when, in a training or a training of trainers that was held (status
+ * `held` or `reported`), they took part with the role `participant` and were present on at least
+ * 80% of the activity's days (start to end date, inclusive). A trainer is trained when such a
+ * person has the position level `trainer` and the activity was a training of trainers.
+ *
+ * People are counted once: once per Action in `byAction`, once overall in `total` (a person
+ * trained by two Actions counts in both Actions and once in the total). Pseudonymised and erased
+ * people still count: their sex is kept.
+ */
+export const TRAINED_ATTENDANCE_SHARE = 0.8;
+export const TRAINING_ACTIVITY_TYPES = ['training', 'training_of_trainers'] as const;
+export const HELD_ACTIVITY_STATUSES = ['held', 'reported'] as const;
+
+export type CountsBySex = Record<Sex, number> & { total: number };
+
+export interface TrainedCounts {
+  total: CountsBySex;
+  byAction: Array<{ actionId: string } & CountsBySex>;
+}
+
+export interface OfficialsTrained {
+  /** Officials trained (participants with at least 80% attendance of a held training). */
+  officials: TrainedCounts;
+  /** Trainers trained (position level trainer, trained in a held training of trainers). */
+  trainers: TrainedCounts;
+}
+
+export interface TrainedFilter {
+  /** Only these Actions; omitted for all of them, an empty list for none. */
+  actionIds?: readonly string[];
+}
+
+const emptyCounts = (): CountsBySex => ({ female: 0, male: 0, other: 0, total: 0 });
+
+interface Row {
+  action_id: string | null;
+  sex: Sex;
+  officials: number;
+  trainers: number;
+}
+
+/** Officials and trainers trained, by sex, overall and per Action. */
+export async function countOfficialsTrained(db: Db, filter: TrainedFilter = {}): Promise<OfficialsTrained> {
+  const result: OfficialsTrained = {
+    officials: { total: emptyCounts(), byAction: [] },
+    trainers: { total: emptyCounts(), byAction: [] },
+  };
+  if (filter.actionIds && filter.actionIds.length === 0) return result;
+  const actionFilter = filter.actionIds
+    ? sql`and a.action_id in (${sql.join(
+        filter.actionIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;
+  const query = await db.execute(sql`
+    with trained as (
+      select a.action_id, pa.person_id, pe.sex,
+        (pe.position_level = 'trainer' and a.type = 'training_of_trainers') as is_trainer
+      from participations pa
+      join activities a on a.id = pa.activity_id
+      join people pe on pe.id = pa.person_id
+      where pa.role = 'participant'
+        and a.type in ('training', 'training_of_trainers')
+        and a.status in ('held', 'reported')
+        ${actionFilter}
+        and (select count(*) from attendance at
+              where at.participation_id = pa.id and at.present
+                and at.day between a.start_date and a.end_date)
+            >= ${TRAINED_ATTENDANCE_SHARE}::numeric * ((a.end_date - a.start_date) + 1)
+    )
+    select action_id, sex,
+      count(distinct person_id)::int as officials,
+      (count(distinct person_id) filter (where is_trainer))::int as trainers
+    from trained
+    group by grouping sets ((action_id, sex), (sex))
+    order by action_id nulls first, sex
+  `);
+  const rows = (query as unknown as { rows: Row[] }).rows;
+  const officialsByAction = new Map<string, CountsBySex>();
+  const trainersByAction = new Map<string, CountsBySex>();
+  for (const row of rows) {
+    if (!sexes.includes(row.sex)) continue;
+    if (row.action_id === null) {
+      add(result.officials.total, row.sex, row.officials);
+      add(result.trainers.total, row.sex, row.trainers);
+      continue;
+    }
+    add(countsFor(officialsByAction, row.action_id), row.sex, row.officials);
+    add(countsFor(trainersByAction, row.action_id), row.sex, row.trainers);
+  }
+  result.officials.byAction = [...officialsByAction].map(([actionId, counts]) => ({ actionId, ...counts }));
+  result.trainers.byAction = [...trainersByAction]
+    .filter(([, counts]) => counts.total > 0)
+    .map(([actionId, counts]) => ({ actionId, ...counts }));
+  return result;
+}
+
+function countsFor(map: Map<string, CountsBySex>, actionId: string): CountsBySex {
+  let counts = map.get(actionId);
+  if (!counts) {
+    counts = emptyCounts();
+    map.set(actionId, counts);
+  }
+  return counts;
+}
+
+function add(counts: CountsBySex, sex: Sex, n: number) {
+  counts[sex] += Number(n);
+  counts.total += Number(n);
+}

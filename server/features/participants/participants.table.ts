@@ -1,0 +1,133 @@
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { activities } from '../activities/activities.table.ts';
+import { users } from '../auth/auth.table.ts';
+import { institutions } from '../institutions/institutions.table.ts';
+
+export const sexes = ['female', 'male', 'other'] as const;
+export type Sex = (typeof sexes)[number];
+export const personSex = pgEnum('person_sex', sexes);
+
+export const ageBands = ['under_25', '25_34', '35_44', '45_54', '55_plus'] as const;
+export type AgeBand = (typeof ageBands)[number];
+export const personAgeBand = pgEnum('person_age_band', ageBands);
+
+export const positionLevels = ['junior', 'mid_level', 'senior', 'trainer'] as const;
+export type PositionLevel = (typeof positionLevels)[number];
+export const personPositionLevel = pgEnum('person_position_level', positionLevels);
+
+/** Why the facility may hold a person's data (GDPR art. 6): their consent, or the institution's public task. */
+export const lawfulBases = ['consent', 'public_task'] as const;
+export type LawfulBasis = (typeof lawfulBases)[number];
+export const personLawfulBasis = pgEnum('person_lawful_basis', lawfulBases);
+
+export const participationRoles = ['participant', 'trainer', 'speaker', 'observer'] as const;
+export type ParticipationRole = (typeof participationRoles)[number];
+export const participationRole = pgEnum('participation_role', participationRoles);
+
+/**
+ * A person who took part in one or more activities. Personal data: names and contacts are seen
+ * only by staff and by the partner of the person's own institution. Pseudonymisation (retention)
+ * and erasure (on request) replace the identity but keep sex, age band, position level and the
+ * institution, so the counts stay right.
+ */
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    fullName: text('full_name').notNull(),
+    /** The name folded for the duplicate check (lower case, no accents, single spaces). */
+    nameKey: text('name_key').notNull(),
+    /** The institution when it is one of the facility's partners... */
+    institutionId: uuid('institution_id').references(() => institutions.id),
+    /** ...else its name as written. */
+    institutionName: text('institution_name'),
+    sex: personSex('sex').notNull(),
+    ageBand: personAgeBand('age_band'),
+    positionLevel: personPositionLevel('position_level').notNull(),
+    /** Job title as written, optional. */
+    position: text('position'),
+    email: text('email'),
+    phone: text('phone'),
+    lawfulBasis: personLawfulBasis('lawful_basis').notNull(),
+    /** For consent: the version of the consent text the person was shown. */
+    consentTextVersion: text('consent_text_version'),
+    /** For consent: the day it was given. */
+    consentGivenOn: date('consent_given_on'),
+    /** Who recorded the lawful basis. */
+    lawfulBasisRecordedBy: uuid('lawful_basis_recorded_by').references(() => users.id),
+    lawfulBasisRecordedAt: timestamp('lawful_basis_recorded_at', { withTimezone: true }),
+    /** Set when the retention job replaced the identity. */
+    pseudonymisedAt: timestamp('pseudonymised_at', { withTimezone: true }),
+    /** Set when the person's identity was erased on their request. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('people_name_key_idx').on(t.nameKey), index('people_institution_idx').on(t.institutionId)],
+);
+
+/** A person's part in one activity: their role there. */
+export const participations = pgTable(
+  'participations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    role: participationRole('role').notNull().default('participant'),
+    createdBy: uuid('created_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('participations_person_activity_unique').on(t.personId, t.activityId),
+    index('participations_activity_idx').on(t.activityId),
+  ],
+);
+
+/** Attendance: whether a participant was there on one day of the activity. */
+export const attendance = pgTable(
+  'attendance',
+  {
+    participationId: uuid('participation_id')
+      .notNull()
+      .references(() => participations.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    present: boolean('present').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.participationId, t.day] })],
+);
+
+/**
+ * What the register of one activity needs beyond the activity itself: the hours of a day, printed
+ * on certificates. An activity without a row uses the default (6 hours a day).
+ */
+export const activityRegisters = pgTable('activity_registers', {
+  activityId: uuid('activity_id')
+    .primaryKey()
+    .references(() => activities.id, { onDelete: 'cascade' }),
+  hoursPerDay: numeric('hours_per_day', { precision: 4, scale: 1, mode: 'number' }).notNull().default(6),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
