@@ -94,3 +94,14 @@ export async function actionsByYear(db: Db, filters: ReportFilters): Promise<Cou
      order by ${actionStartYear}`);
   return rowsOf<CountRow>(result);
 }
+
+/**
+ * The ids of the reported Actions, as a list, for read functions that take one; with a year, the
+ * Actions that start in it.
+ */
+export async function reportedActionIdList(db: Db, filters: ReportFilters): Promise<string[]> {
+  const result = await db.execute(
+    sql`select ${actions.id} as id from ${actions} where ${reportedActions(filters)}`,
+  );
+  return rowsOf<{ id: string }>(result).map((row) => row.id);
+}

@@ -8,13 +8,16 @@ import {
   actionsByTopic,
   actionsByYear,
   type ReportFilters,
+  reportedActionIdList,
   reportedActionIds,
 } from '../actions/actions.for-reporting.ts';
 import { activitiesHeldByQuarter } from '../activities/activities.for-reporting.ts';
 import { expertsDeployedByYear } from '../experts/deployments.for-reporting.ts';
+import { countOfficialsTrained } from '../participants/participants.for-results.ts';
+import { sexes } from '../participants/participants.table.ts';
 import { requestFunnel } from '../requests/requests.for-reporting.ts';
 import type { ChartId, ChartRow } from './dashboard.contract.ts';
-import { STAGE_LABELS } from './dashboard.labels.ts';
+import { SEX_LABELS, STAGE_LABELS } from './dashboard.labels.ts';
 
 export interface ChartData {
   rows: ChartRow[];
@@ -76,6 +79,18 @@ export const chartSources: ChartSource[] = [
     id: 'activitiesHeld',
     compute: async (db, filters) =>
       plain(await activitiesHeldByQuarter(db, reportedActionIds(filters), filters.year)),
+  },
+  {
+    id: 'officialsTrained',
+    async compute(db, filters, lang) {
+      // The participants feature counts per Action, so the year selects the Actions that start in it.
+      const actionIds = await reportedActionIdList(db, filters);
+      const { officials } = await countOfficialsTrained(db, { actionIds });
+      return {
+        rows: sexes.map((sex) => ({ key: sex, label: SEX_LABELS[lang][sex], count: officials.total[sex] })),
+        total: officials.total.total,
+      };
+    },
   },
   {
     id: 'expertsDeployed',

@@ -9,6 +9,7 @@ export const chartIds = [
   'actionsByRegion',
   'actionsByYear',
   'activitiesHeld',
+  'officialsTrained',
   'expertsDeployed',
   'requestFunnel',
 ] as const;

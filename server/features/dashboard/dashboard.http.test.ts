@@ -294,3 +294,77 @@ describe('a chart’s table', () => {
     expect((await call(officer, 'GET', '/api/dashboard/charts/actionsByTopic.pdf')).statusCode).toBe(400);
   });
 });
+
+describe('officials trained, by sex', () => {
+  /** Officials trained counted here: participants present on at least 80% of a held training's days. */
+  async function trainedBySex(actionFilter: ReturnType<typeof sql>) {
+    const counted = await rows<{ sex: string; people: number }>(sql`
+      select pe.sex::text as sex, count(distinct pe.id)::int as people
+        from people pe
+        join participations pa on pa.person_id = pe.id and pa.role = 'participant'
+        join activities x on x.id = pa.activity_id
+       where x.type in ('training', 'training_of_trainers') and x.status in ('held', 'reported')
+         and x.action_id in (${actionFilter})
+         and 5 * (select count(*) from attendance at where at.participation_id = pa.id and at.present
+                   and at.day between x.start_date and x.end_date)
+             >= 4 * (x.end_date - x.start_date + 1)
+       group by pe.sex`);
+    return new Map(counted.map((r) => [r.sex, r.people]));
+  }
+
+  it('counts the people the participants feature counts as trained, under the filters', async () => {
+    const [training] = await rows<{
+      id: string;
+      action_id: string;
+      start: string;
+      days: number;
+      topic: string;
+    }>(sql`
+      select x.id, x.action_id, x.start_date::text as start, (x.end_date - x.start_date + 1) as days,
+             (select topic_code from action_topics where action_id = x.action_id limit 1) as topic
+        from activities x
+       where x.type = 'training' and x.status in ('held', 'reported')
+       order by x.start_date limit 1`);
+    if (!training) throw new Error('the demo has no held training');
+    // Six people: four attended every day, two only one day (not trained unless the training is one day long).
+    const people: [string, string, number][] = [
+      ['Ama Owusu', 'female', training.days],
+      ['Efua Mensah', 'female', training.days],
+      ['Kofi Boateng', 'male', training.days],
+      ['Sam Addo', 'other', training.days],
+      ['Yaw Darko', 'male', 1],
+      ['Akua Asante', 'female', 1],
+    ];
+    for (const [name, sex, present] of people) {
+      const [person] = await rows<{ id: string }>(sql`
+        insert into people (full_name, name_key, sex, position_level, lawful_basis)
+        values (${name}, ${name.toLowerCase()}, ${sex}, 'mid_level', 'public_task') returning id`);
+      const [participation] = await rows<{ id: string }>(sql`
+        insert into participations (person_id, activity_id, role) values (${person?.id}, ${training.id}, 'participant')
+        returning id`);
+      for (let day = 0; day < present; day++) {
+        await t.database.db.execute(sql`
+          insert into attendance (participation_id, day, present)
+          values (${participation?.id}, ${training.start}::date + ${day}::int, true)`);
+      }
+    }
+
+    const all = (await dashboard(officer))('officialsTrained');
+    const want = await trainedBySex(sql`select id from actions`);
+    expect(nonZero(all)).toEqual(want);
+    expect(all?.total).toBe([...want.values()].reduce((a, b) => a + b, 0));
+    expect(want.get('female')).toBeGreaterThanOrEqual(2);
+
+    const byTopic = (await dashboard(officer, `?topic=${training.topic}`))('officialsTrained');
+    expect(nonZero(byTopic)).toEqual(
+      await trainedBySex(sql`select action_id from action_topics where topic_code = ${training.topic}`),
+    );
+    const otherStatus = await rows<{ status: string }>(
+      sql`select status::text as status from actions where id <> ${training.action_id} and status::text <> (select status::text from actions where id = ${training.action_id}) limit 1`,
+    );
+    const elsewhere = (await dashboard(officer, `?status=${otherStatus[0]?.status}`))('officialsTrained');
+    expect(nonZero(elsewhere)).toEqual(
+      await trainedBySex(sql`select id from actions where status::text = ${otherStatus[0]?.status}`),
+    );
+  });
+});

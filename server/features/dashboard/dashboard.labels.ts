@@ -1,4 +1,5 @@
 import type { Language } from '../../kernel/localized.ts';
+import type { Sex } from '../participants/participants.table.ts';
 import type { FunnelStage } from '../requests/requests.for-reporting.ts';
 import type { ChartId } from './dashboard.contract.ts';
 
@@ -12,6 +13,15 @@ export const STAGE_LABELS: Words<FunnelStage> = {
   ar: { submitted: 'مقدَّمة', screened: 'مدروسة', approved: 'موافق عليها', declined: 'مرفوضة' },
 };
 
+/** The sexes the participants feature records, as the reports name them. */
+export const SEX_LABELS: Words<Sex> = {
+  en: { female: 'Women', male: 'Men', other: 'Other' },
+  fr: { female: 'Femmes', male: 'Hommes', other: 'Autre' },
+  es: { female: 'Mujeres', male: 'Hombres', other: 'Otro' },
+  pt: { female: 'Mulheres', male: 'Homens', other: 'Outro' },
+  ar: { female: 'نساء', male: 'رجال', other: 'آخر' },
+};
+
 export const CHART_TITLES: Words<ChartId> = {
   en: {
     actionsByStatus: 'Actions by status',
@@ -19,6 +29,7 @@ export const CHART_TITLES: Words<ChartId> = {
     actionsByRegion: 'Actions by region',
     actionsByYear: 'Actions by year of start',
     activitiesHeld: 'Activities held per quarter',
+    officialsTrained: 'Officials trained, by sex',
     expertsDeployed: 'Experts deployed per year',
     requestFunnel: 'Request funnel',
   },
@@ -28,6 +39,7 @@ export const CHART_TITLES: Words<ChartId> = {
     actionsByRegion: 'Actions par région',
     actionsByYear: 'Actions par année de début',
     activitiesHeld: 'Activités tenues par trimestre',
+    officialsTrained: 'Agents formés, par sexe',
     expertsDeployed: 'Experts déployés par année',
     requestFunnel: 'Parcours des demandes',
   },
@@ -37,6 +49,7 @@ export const CHART_TITLES: Words<ChartId> = {
     actionsByRegion: 'Acciones por región',
     actionsByYear: 'Acciones por año de inicio',
     activitiesHeld: 'Actividades realizadas por trimestre',
+    officialsTrained: 'Funcionarios capacitados, por sexo',
     expertsDeployed: 'Personas expertas desplegadas por año',
     requestFunnel: 'Embudo de solicitudes',
   },
@@ -46,6 +59,7 @@ export const CHART_TITLES: Words<ChartId> = {
     actionsByRegion: 'Ações por região',
     actionsByYear: 'Ações por ano de início',
     activitiesHeld: 'Atividades realizadas por trimestre',
+    officialsTrained: 'Funcionários formados, por sexo',
     expertsDeployed: 'Peritos mobilizados por ano',
     requestFunnel: 'Funil dos pedidos',
   },
@@ -55,6 +69,7 @@ export const CHART_TITLES: Words<ChartId> = {
     actionsByRegion: 'الإجراءات حسب المنطقة',
     actionsByYear: 'الإجراءات حسب سنة البدء',
     activitiesHeld: 'الأنشطة المنفذة حسب الربع',
+    officialsTrained: 'المسؤولون المدرَّبون حسب الجنس',
     expertsDeployed: 'الخبراء الموفدون حسب السنة',
     requestFunnel: 'مسار الطلبات',
   },
