@@ -3,7 +3,9 @@ import type { Db } from '../../kernel/db/database.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
 import type { ActionStatus } from '../actions/action-statuses.ts';
 import { PUBLIC_STATUSES } from '../actions/actions.scope.ts';
+import { loadPublishedDocuments } from '../deliverables/deliverables.for-iati.ts';
 import type { ActivityResult, DocumentLink } from './iati-activity.model.ts';
+import { documentLink } from './iati-documents.ts';
 
 /**
  * What the builder needs of one Action. The IATI export is a report: it reads the Actions' tables
@@ -26,8 +28,8 @@ export interface ActionSource {
   approaches: string[];
   partners: { name: string; acronym: string | null }[];
   /**
-   * Published deliverables and the results framework, once the Action workspace and the results
-   * features exist; their loaders fill these and the writer already knows the elements.
+   * The deliverables published for general consultation (read through the deliverables feature for
+   * each batch), and the results framework once the results feature fills it.
    */
   documents: DocumentLink[];
   results: ActivityResult[];
@@ -83,7 +85,15 @@ export async function* loadActionBatches(
     const result = await selectBatch(db, scope, after, batchSize);
     const rows = (result as unknown as { rows: SourceRow[] }).rows;
     if (rows.length === 0) return;
-    yield rows.map((row) => ({ ...row, documents: [], results: [] }));
+    const documents = await loadPublishedDocuments(
+      db,
+      rows.map((row) => row.id),
+    );
+    yield rows.map((row) => ({
+      ...row,
+      documents: (documents.get(row.id) ?? []).map(documentLink),
+      results: [],
+    }));
     if (rows.length < batchSize) return;
     after = rows[rows.length - 1]?.id ?? null;
   }
