@@ -18,6 +18,7 @@ import { workspacePublicWork } from './features/deliverables/public-work.ts';
 import { eventsRoutes } from './features/events/events.routes.ts';
 import { deploymentsRoutes } from './features/experts/deployments.routes.ts';
 import { expertsRoutes } from './features/experts/experts.routes.ts';
+import { exportsRoutes } from './features/exports/exports.routes.ts';
 import { ficheRoutes } from './features/fiche/fiche.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { readIatiConfig } from './features/iati/iati.config.ts';
@@ -123,6 +124,7 @@ export async function buildApp({
   portalRoutes(app, { db, config });
   dashboardRoutes(app, { db });
   ficheRoutes(app, { db });
+  exportsRoutes(app, { db });
 
   registerNotFound(app, { serveWebApp: await registerWebApp(app, config.webDir) });
   return app;
