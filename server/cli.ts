@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { bootstrapFacility } from './db/bootstrap.ts';
+import { runRetention } from './features/participants/personal-data.service.ts';
 import { createUser } from './features/users/users.service.ts';
 import { type Role, roles } from './kernel/auth/actor.ts';
 import { readConfig } from './kernel/config.ts';
@@ -15,6 +16,9 @@ const usage = `Usage: npm run tandem -- <command>
   user create --email E --role R  create an account; asks for the password, or generates one
         [--name N] [--institution INSTITUTION_ID] [--generate-password]
         roles: ${roles.join(', ')}
+  participants retention [--dry-run]
+                                  pseudonymise participants past the retention rule (years after their
+                                  last activity, set by an admin); --dry-run lists them and changes nothing
 
 The database is the one the server uses: DATABASE_URL, or the embedded one in TANDEM_DATA_DIR (./data).`;
 
@@ -80,6 +84,22 @@ async function main(argv: string[]) {
       });
       console.log(`created ${user.role} ${user.email} (${user.id})`);
       if (generate) console.log(`password: ${password}\nkeep it now: it is shown only once`);
+      return 0;
+    }
+    if (command === 'participants' && sub === 'retention') {
+      const { values } = parseArgs({ args: rest, options: { 'dry-run': { type: 'boolean' } } });
+      const report = await runRetention(database.db, { dryRun: values['dry-run'] === true, actorId: null });
+      if (report.years === null) {
+        console.log('no retention rule is set: nothing to do');
+        return 0;
+      }
+      for (const person of report.people)
+        console.log(`${person.id}  last activity ended ${person.lastActivityEnd}`);
+      console.log(
+        report.dryRun
+          ? `dry run: ${report.people.length} people would be pseudonymised (last activity before ${report.cutoff})`
+          : `${report.pseudonymised} people pseudonymised (last activity before ${report.cutoff})`,
+      );
       return 0;
     }
     console.error(`unknown command: ${argv.join(' ')}\n\n${usage}`);

@@ -15,6 +15,8 @@ export * from '../features/institutions/institutions.table.ts';
 export * from '../features/notifications/notifications.table.ts';
 export * from '../features/participants/participants.table.ts';
 export * from '../features/requests/requests.table.ts';
+export * from '../features/results/learning.table.ts';
+export * from '../features/results/results.table.ts';
 export * from '../features/taxonomy/taxonomy.table.ts';
 export * from '../kernel/audit/audit.table.ts';
 export * from '../kernel/cache/cache.table.ts';

@@ -20,6 +20,7 @@ import type { FileStorage } from '../kernel/files/file-storage.ts';
 import { demoPortfolio } from './demo-portfolio.data.ts';
 import { loadDemoEvents } from './events.data.ts';
 import { loadDemoRequests } from './load-demo-requests.ts';
+import { loadResultsDemo } from './results.load.ts';
 import { loadWorkspaceDemo } from './workspace.load.ts';
 
 /** The password of every demo account; demo accounts exist only in demo mode. */
@@ -113,4 +114,5 @@ export async function loadDemoPortfolio(tx: Db, storage: FileStorage): Promise<v
     },
   });
   await loadWorkspaceDemo(tx, storage);
+  await loadResultsDemo(tx, storage);
 }

@@ -52,6 +52,16 @@ export const errorStatus = {
   DELIVERABLE_HAS_NO_VERSION: 409,
   /** A validated or published deliverable no longer takes new versions or edits. */
   DELIVERABLE_LOCKED: 409,
+  /** A new participant has the name and institution of people already on record: say which one it is. */
+  PARTICIPANT_POSSIBLE_DUPLICATE: 409,
+  /** The person is already in the activity's register. */
+  PARTICIPANT_ALREADY_REGISTERED: 409,
+  /** The person's identity was erased or pseudonymised: their record no longer changes. */
+  PERSON_ANONYMISED: 409,
+  /** A certificate of attendance needs at least one day of recorded presence. */
+  NO_ATTENDANCE_RECORDED: 409,
+  /** A computed indicator's actuals come from Tandem's records; they are not typed in. */
+  INDICATOR_COMPUTED: 409,
   /** The record changed since the caller read it (If-Match does not match its version). */
   VERSION_MISMATCH: 412,
   PAYLOAD_TOO_LARGE: 413,

@@ -55,6 +55,11 @@ const RequestPage = lazy(() =>
 const RequestsBoardPage = lazy(() =>
   import('../features/requests/pages/board-page.tsx').then((m) => ({ default: m.BoardPage })),
 );
+const PortfolioResultsPage = lazy(() =>
+  import('../features/results/pages/portfolio-results-page.tsx').then((m) => ({
+    default: m.PortfolioResultsPage,
+  })),
+);
 const NotificationsPage = lazy(() =>
   import('../features/notifications/pages/notifications-page.tsx').then((m) => ({
     default: m.NotificationsPage,
@@ -99,6 +104,7 @@ export const router = createBrowserRouter([
       { path: 'experts/:id', element: <ExpertPage /> },
       { path: 'deliverables/:id', element: <DeliverablePage /> },
       { path: 'my-work', element: <MyWorkPage /> },
+      { path: 'results', element: <PortfolioResultsPage /> },
       { path: '*', element: <NotFoundPage home="/app/actions" /> },
     ],
   },

@@ -36,6 +36,7 @@ const items: NavItem[] = [
   { to: '/app/experts', label: 'nav.experts', shownTo: readsAll },
   { to: '/app/my-work', label: 'nav.myWork', shownTo: (role) => role === 'expert' },
   { to: '/app/iati', label: 'nav.iati', shownTo: isStaffRole },
+  { to: '/app/results', label: 'results.nav', shownTo: readsAll },
 ];
 
 export function StaffNavigation({ role, onNavigate }: { role: Role; onNavigate: () => void }) {

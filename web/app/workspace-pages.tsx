@@ -8,6 +8,9 @@ import { DeliverablesPanel } from '../features/deliverables/components/deliverab
 import { MyDeliverables } from '../features/deliverables/components/my-deliverables.tsx';
 import { ActivityExpertsPanel } from '../features/experts/components/activity-experts-panel.tsx';
 import { MyAssignments } from '../features/experts/components/my-assignments.tsx';
+import { ParticipantsPanel } from '../features/participants/components/participants-panel.tsx';
+import { LearningPanel } from '../features/results/components/learning-panel.tsx';
+import { ResultsPanel } from '../features/results/components/results-panel.tsx';
 
 // The Action workspace brings several features together; they meet here, at the app level, so
 // that no feature imports another.
@@ -20,13 +23,24 @@ export function ActionWorkspacePage() {
       panels={{
         activities: (action) => <ActivitiesPanel actionId={action.id} closed={closed(action.status)} />,
         deliverables: (action) => <DeliverablesPanel actionId={action.id} closed={closed(action.status)} />,
+        results: (action) => <ResultsPanel actionId={action.id} closed={closed(action.status)} />,
       }}
     />
   );
 }
 
 export function ActivityWorkspacePage() {
-  return <ActivityPage staffing={(activity) => <ActivityExpertsPanel activity={activity} />} />;
+  return (
+    <ActivityPage
+      staffing={(activity) => (
+        <>
+          <ActivityExpertsPanel activity={activity} />
+          <ParticipantsPanel activity={activity} />
+          <LearningPanel activity={activity} />
+        </>
+      )}
+    />
+  );
 }
 
 /** What an expert who signs in works on: their assignments and their deliverables. */

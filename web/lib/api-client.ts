@@ -45,6 +45,14 @@ let csrfToken: string | null = null;
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
+/** The headers a state-changing request sends by other means than apiRequest (an upload with progress). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+/** Turns an error answer (status and parsed body) into an ApiError. */
+export function apiErrorOf(status: number, payload: unknown, statusText = ''): ApiError {
+  return toApiError(status, payload, statusText);
+}
 
 export type QueryParams = Record<string, string | number | null | undefined>;
 

@@ -39,7 +39,8 @@ export interface DocumentLink {
 
 /** One value of an indicator, possibly for one part of a disaggregation (sex = female). */
 export interface ResultValue {
-  value: number;
+  /** Absent for a qualitative indicator, whose value is its comment. */
+  value?: number;
   dimensions?: { name: string; value: string }[];
   comment?: Narrative[];
 }

@@ -4,6 +4,7 @@ import type { LocalizedText } from '../../kernel/localized.ts';
 import type { ActionStatus } from '../actions/action-statuses.ts';
 import { PUBLIC_STATUSES } from '../actions/actions.scope.ts';
 import { loadPublishedDocuments } from '../deliverables/deliverables.for-iati.ts';
+import { loadIatiResults } from '../results/results.for-iati.ts';
 import type { ActivityResult, DocumentLink } from './iati-activity.model.ts';
 import { documentLink } from './iati-documents.ts';
 
@@ -28,8 +29,8 @@ export interface ActionSource {
   approaches: string[];
   partners: { name: string; acronym: string | null }[];
   /**
-   * The deliverables published for general consultation (read through the deliverables feature for
-   * each batch), and the results framework once the results feature fills it.
+   * The deliverables published for general consultation and the results framework, read through
+   * the deliverables and results features' loaders for each batch.
    */
   documents: DocumentLink[];
   results: ActivityResult[];
@@ -85,14 +86,13 @@ export async function* loadActionBatches(
     const result = await selectBatch(db, scope, after, batchSize);
     const rows = (result as unknown as { rows: SourceRow[] }).rows;
     if (rows.length === 0) return;
-    const documents = await loadPublishedDocuments(
-      db,
-      rows.map((row) => row.id),
-    );
+    const ids = rows.map((row) => row.id);
+    const documents = await loadPublishedDocuments(db, ids);
+    const results = await loadIatiResults(db, ids);
     yield rows.map((row) => ({
       ...row,
       documents: (documents.get(row.id) ?? []).map(documentLink),
-      results: [],
+      results: results.get(row.id) ?? [],
     }));
     if (rows.length < batchSize) return;
     after = rows[rows.length - 1]?.id ?? null;

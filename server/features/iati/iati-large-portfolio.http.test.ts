@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { insertGeneratedIndicators } from '../results/results.generate.ts';
 import { insertGeneratedActions } from './iati-portfolio.generate.ts';
 import { childrenNamed, parseTree, schemaDir, schemaErrors } from './iati-test-helpers.ts';
 
@@ -10,6 +11,7 @@ beforeAll(async () => {
   vi.stubEnv('TANDEM_IATI_SCHEMA_DIR', schemaDir);
   t = await createTestApp();
   await insertGeneratedActions(t.database.db, 1000);
+  await insertGeneratedIndicators(t.database.db);
 });
 afterAll(async () => {
   await t.close();
@@ -34,6 +36,9 @@ describe('the IATI export of a generated portfolio of 1,000 Actions', () => {
     // Keyset pages neither skip nor repeat an Action.
     const identifiers = activities.map((a) => childrenNamed(a, 'iati-identifier')[0]?.text);
     expect(new Set(identifiers).size).toBe(total);
+    // Results frameworks are published with their indicators, disaggregated by sex.
+    expect(activities.filter((a) => childrenNamed(a, 'result').length > 0).length).toBeGreaterThan(1000);
+    expect(response.body).toContain('<dimension name="sex" value="female"/>');
 
     const report = await t.app.inject({
       method: 'GET',

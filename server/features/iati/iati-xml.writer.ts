@@ -133,7 +133,7 @@ export class IatiXmlWriter {
   }
 
   private value(name: string, v: ResultValue, attributes: Attributes = {}) {
-    this.open(name, { ...attributes, value: String(v.value) });
+    this.open(name, { ...attributes, value: v.value === undefined ? undefined : String(v.value) });
     for (const d of v.dimensions ?? []) this.el('dimension', { name: d.name, value: d.value });
     if (v.comment) this.withNarratives('comment', v.comment);
     this.close(name);

@@ -17,9 +17,10 @@ import { DesignPanel } from '../components/design-panel.tsx';
 export type ActionPanels = {
   activities?: (action: ActionDetail) => ReactNode;
   deliverables?: (action: ActionDetail) => ReactNode;
+  results?: (action: ActionDetail) => ReactNode;
 };
 
-const tabs = ['overview', 'design', 'activities', 'deliverables', 'timeline'] as const;
+const tabs = ['overview', 'design', 'activities', 'deliverables', 'results', 'timeline'] as const;
 type Tab = (typeof tabs)[number];
 
 /** An Action's workspace: its facts, design, activities, deliverables and timeline, one tab each. */
@@ -80,6 +81,9 @@ export function ActionPage({ panels = {} }: { panels?: ActionPanels }) {
           </Tabs.Panel>
           <Tabs.Panel value="deliverables" pt="lg">
             {panels.deliverables?.(action.data)}
+          </Tabs.Panel>
+          <Tabs.Panel value="results" pt="lg">
+            {panels.results?.(action.data)}
           </Tabs.Panel>
           <Tabs.Panel value="timeline" pt="lg">
             <ActionTimeline actionId={action.data.id} />

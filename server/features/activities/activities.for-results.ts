@@ -1,0 +1,36 @@
+import { and, asc, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../kernel/db/database.ts';
+import type { LocalizedText } from '../../kernel/localized.ts';
+import { activities } from './activities.table.ts';
+
+/**
+ * What the results framework reads of activities: the held ones (held or reported) of some
+ * Actions, with the day they ended, so that it can count them per reporting period.
+ */
+export async function heldActivitiesOf(
+  db: Db,
+  actionIds: string[],
+): Promise<{ id: string; actionId: string; endDate: string; type: string; title: LocalizedText }[]> {
+  if (actionIds.length === 0) return [];
+  return db
+    .select({
+      id: activities.id,
+      actionId: activities.actionId,
+      endDate: sql<string>`${activities.endDate}::text`,
+      type: activities.type,
+      title: activities.title,
+    })
+    .from(activities)
+    .where(and(inArray(activities.actionId, actionIds), inArray(activities.status, ['held', 'reported'])))
+    .orderBy(asc(activities.endDate));
+}
+
+/** The activities of some Actions with their titles, for labelling learning and evaluation figures. */
+export async function activityTitlesOf(db: Db, activityIds: string[]) {
+  if (activityIds.length === 0) return new Map<string, LocalizedText>();
+  const rows = await db
+    .select({ id: activities.id, title: activities.title })
+    .from(activities)
+    .where(inArray(activities.id, activityIds));
+  return new Map(rows.map((r) => [r.id, r.title]));
+}

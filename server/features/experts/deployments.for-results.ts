@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../kernel/db/database.ts';
+import { activities } from '../activities/activities.table.ts';
+import { countries } from '../taxonomy/taxonomy.table.ts';
+import { deployments } from './deployments.table.ts';
+import { experts } from './experts.table.ts';
+
+/**
+ * What portfolio results read of deployments: how many experts were deployed on the activities of
+ * some Actions (in one year, by the activity's start), how many of them women, and how many from
+ * a partner country (an administration outside the EU). Aggregates only, never names.
+ */
+export async function deployedExpertCounts(db: Db, actionIds: string[], year?: number) {
+  if (actionIds.length === 0) return { deployed: 0, women: 0, fromPartnerCountries: 0 };
+  const result = await db.execute(sql`
+    select count(distinct e.id)::int as deployed,
+      count(distinct e.id) filter (where e.gender = 'female')::int as women,
+      count(distinct e.id) filter (where c.region_code is distinct from 'eu')::int as "fromPartnerCountries"
+    from ${deployments} d
+    join ${activities} a on a.id = d.activity_id
+    join ${experts} e on e.id = d.expert_id
+    left join ${countries} c on c.code = e.country_code
+    where a.action_id in (${sql.join(
+      actionIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})
+      and a.status <> 'cancelled'
+      ${year ? sql`and extract(year from a.start_date) = ${year}` : sql``}`);
+  const [row] = (
+    result as unknown as { rows: { deployed: number; women: number; fromPartnerCountries: number }[] }
+  ).rows;
+  return {
+    deployed: Number(row?.deployed ?? 0),
+    women: Number(row?.women ?? 0),
+    fromPartnerCountries: Number(row?.fromPartnerCountries ?? 0),
+  };
+}
