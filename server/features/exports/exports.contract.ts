@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What can be exported; participants only to those who may see them (staff). */
-export const datasetIds = ['actions', 'activities', 'deliverables', 'participants'] as const;
+export const datasetIds = ['actions', 'activities', 'deliverables', 'indicators', 'participants'] as const;
 export const datasetId = z.enum(datasetIds);
 export type DatasetId = z.infer<typeof datasetId>;
 

@@ -12,6 +12,7 @@ import {
   listParticipantsForExport,
   PARTICIPANT_EXPORT_ROLES,
 } from '../participants/participants.for-exports.ts';
+import { loadIndicatorViews } from '../results/indicators.service.ts';
 import { type ColumnDef, heading, joinList } from './exports.columns.ts';
 import type { DatasetId } from './exports.contract.ts';
 
@@ -144,6 +145,57 @@ export const datasets: Record<DatasetId, Dataset> = {
         latestVersion: d.latestVersion ?? '',
         updatedAt: d.updatedAt,
       }));
+    },
+  },
+  indicators: {
+    id: 'indicators',
+    columns: [
+      { key: 'action', width: 18 },
+      { key: 'level' },
+      { key: 'indicator', width: 50 },
+      { key: 'measure' },
+      { key: 'baseline' },
+      { key: 'periodStart' },
+      { key: 'periodEnd' },
+      { key: 'target' },
+      { key: 'targetWomen' },
+      { key: 'targetMen' },
+      { key: 'actual' },
+      { key: 'actualWomen' },
+      { key: 'actualMen' },
+      { key: 'progress' },
+    ],
+    async load(db, actor, lang) {
+      const actions = await visibleActions(db, actor, lang);
+      const codes = new Map(actions.map((a) => [a.id, a.code]));
+      const views = await loadIndicatorViews(
+        db,
+        actions.map((a) => a.id),
+        lang,
+      );
+      // One row per period of each indicator (an indicator without periods still has its row).
+      return views.flatMap((view) => {
+        const base = {
+          action: codes.get(view.actionId) ?? '',
+          level: view.level,
+          indicator: view.title,
+          measure: view.measure,
+          baseline: view.baseline?.value ?? '',
+        };
+        if (view.periods.length === 0) return [base];
+        return view.periods.map((p) => ({
+          ...base,
+          periodStart: p.start,
+          periodEnd: p.end,
+          target: p.target.total ?? '',
+          targetWomen: p.target.female ?? '',
+          targetMen: p.target.male ?? '',
+          actual: p.actual?.total ?? '',
+          actualWomen: p.actual?.female ?? '',
+          actualMen: p.actual?.male ?? '',
+          progress: p.progress ?? '',
+        }));
+      });
     },
   },
   participants: {

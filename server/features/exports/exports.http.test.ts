@@ -301,3 +301,28 @@ describe('imports', () => {
     expect(missing.json().fileProblems.map((p: { column: string }) => p.column)).toContain('Start date');
   });
 });
+
+describe('the indicators export', () => {
+  it('has a row per period of each indicator, with its target', async () => {
+    const sheet = await readSpreadsheet(
+      await download(officer, '/api/exports/indicators.xlsx'),
+      'i.xlsx',
+      readOptions,
+    );
+    const [{ n } = { n: 0 }] = await rows<{ n: number }>(sql`
+      select (select count(*) from indicator_periods)::int
+           + (select count(*) from indicators i where not exists
+               (select 1 from indicator_periods p where p.indicator_id = i.id))::int as n`);
+    expect(n).toBeGreaterThan(0);
+    expect(sheet.rows).toHaveLength(n);
+    const targets = await rows<{ target: string }>(
+      sql`select target::text as target from indicator_periods where target is not null`,
+    );
+    const exported = sheet.rows
+      .map((r) => r.cells.Target)
+      .filter(Boolean)
+      .map(Number)
+      .sort();
+    expect(exported).toEqual(targets.map((r) => Number(r.target)).sort());
+  });
+});

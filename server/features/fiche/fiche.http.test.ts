@@ -121,3 +121,24 @@ describe('the Action fiche', () => {
     expect(text).toContain(`Deliverables (${counts?.visible})`);
   });
 });
+
+describe('the fiche’s results against targets', () => {
+  it('lists the Action’s indicators with the target summed over their periods', async () => {
+    const [indicator] = await rows<{ action_id: string; title: Record<string, string>; target: string }>(sql`
+      select i.action_id, i.title,
+        (select sum(p.target) from indicator_periods p where p.indicator_id = i.id)::text as target
+        from indicators i
+       where i.measure = 'count'
+         and exists (select 1 from indicator_periods p where p.indicator_id = i.id and p.target is not null)
+       order by i.created_at limit 1`);
+    if (!indicator) throw new Error('the demo has no indicator with a target');
+    const { text, totalPages } = await fiche(officer, indicator.action_id, '?lang=en');
+    expect(totalPages).toBeLessThanOrEqual(2);
+    expect(text).toContain('Results against targets');
+    const title = (indicator.title.en ?? Object.values(indicator.title)[0] ?? '').slice(0, 40);
+    expect(text).toContain(title);
+    const target = new Intl.NumberFormat('en').format(Number(indicator.target));
+    const afterTitle = text.slice(text.indexOf(title));
+    expect(afterTitle).toContain(` ${target} `);
+  });
+});

@@ -8,6 +8,7 @@ import { type FicheResultsSource, loadFiche } from './fiche.data.ts';
 import { type FicheFonts, readFicheFonts } from './fiche.fonts.ts';
 import { type FicheLanguage, ficheLanguages } from './fiche.labels.ts';
 import { renderFichePdf } from './fiche.pdf.ts';
+import { indicatorResults } from './fiche.results.ts';
 
 export const ficheQuery = z.strictObject({
   lang: z
@@ -22,12 +23,15 @@ export const ficheQuery = z.strictObject({
 
 export interface FicheDeps {
   db: Db;
-  /** The results framework's indicators against their targets, once that feature provides them. */
+  /** The results framework's indicators against their targets (by default, the results feature's). */
   results?: FicheResultsSource;
   fonts?: FicheFonts;
 }
 
-export function ficheRoutes(app: FastifyInstance, { db, results, fonts = readFicheFonts() }: FicheDeps) {
+export function ficheRoutes(
+  app: FastifyInstance,
+  { db, results = indicatorResults, fonts = readFicheFonts() }: FicheDeps,
+) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
