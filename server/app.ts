@@ -34,6 +34,7 @@ import { taxonomyRoutes } from './features/taxonomy/taxonomy.routes.ts';
 import type { Config } from './kernel/config.ts';
 import type { Database } from './kernel/db/database.ts';
 import { DiskStorage, type FileStorage } from './kernel/files/file-storage.ts';
+import { registerAccessControl } from './kernel/http/access.ts';
 import { registerErrorHandling, registerNotFound } from './kernel/http/error-handler.ts';
 import { MAX_UPLOAD_BYTES } from './kernel/http/multipart.ts';
 import { registerOpenApi } from './kernel/http/openapi.ts';
@@ -93,9 +94,11 @@ export async function buildApp({
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  const { db } = database;
+  registerSessions(app, db);
+  registerAccessControl(app);
   await registerOpenApi(app);
 
-  const { db } = database;
   const storage = given ?? new DiskStorage(config.filesDir);
   const mailOutbox = createMailOutbox(db, config.smtpUrl, config.mailFrom, app.log);
   app.decorate('mailOutbox', mailOutbox);
@@ -106,7 +109,6 @@ export async function buildApp({
     publicUrl: config.publicUrl,
     afterCommit: () => mailOutbox.kick(),
   };
-  registerSessions(app, db);
   healthRoutes(app, { database });
   authRoutes(app, { db, config });
   taxonomyRoutes(app, { db });

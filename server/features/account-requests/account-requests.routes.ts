@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../kernel/db/database.ts';
+import { access } from '../../kernel/http/access.ts';
 import { errorBody } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
 import {
@@ -25,6 +26,7 @@ export function accountRequestsRoutes(app: FastifyInstance, { db }: { db: Db }) 
         response: { 201: accountRequestReceipt, 400: errorBody, 403: errorBody, 429: errorBody },
       },
       config: {
+        access: access.public,
         rateLimit: { max: ACCOUNT_REQUESTS_PER_HOUR, timeWindow: '1 hour', keyGenerator: (r) => r.ip },
       },
     },
@@ -37,6 +39,7 @@ export function accountRequestsRoutes(app: FastifyInstance, { db }: { db: Db }) 
   api.get(
     '/api/admin/account-requests',
     {
+      config: { access: access.admin },
       schema: {
         tags: ['admin'],
         summary: 'Requests for partner accounts sent from the portal, newest first (administrators)',

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../kernel/db/database.ts';
+import { access } from '../../kernel/http/access.ts';
 import { errorBody, uuidParam } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
 import { requireIfMatch, setVersionHeader } from '../../kernel/http/versioning.ts';
@@ -33,6 +34,7 @@ export function actionWorkspaceRoutes(app: FastifyInstance, { db }: { db: Db }) 
   api.get(
     '/api/actions/:id/design',
     {
+      config: { access: access.actionRecord },
       schema: {
         tags,
         summary: 'The design of an Action, its closure texts and the comments on it',
@@ -50,6 +52,7 @@ export function actionWorkspaceRoutes(app: FastifyInstance, { db }: { db: Db }) 
   api.patch(
     '/api/actions/:id',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Changes the design of an Action (staff); needs If-Match with the Action’s ETag',
@@ -75,6 +78,7 @@ export function actionWorkspaceRoutes(app: FastifyInstance, { db }: { db: Db }) 
   api.post(
     '/api/actions/:id/design-comments',
     {
+      config: { access: { ...access.staff, partnerA: 'ok', partnerB: 404 } },
       schema: {
         tags,
         summary: 'Comments on the design (the partner’s focal point, or staff)',
@@ -91,6 +95,7 @@ export function actionWorkspaceRoutes(app: FastifyInstance, { db }: { db: Db }) 
     api.post(
       `/api/actions/:id/${verb}`,
       {
+        config: { access: access.staff },
         schema: {
           tags,
           summary: `Applies "${verb}" to an Action (staff)`,
@@ -122,6 +127,7 @@ export function actionWorkspaceRoutes(app: FastifyInstance, { db }: { db: Db }) 
   api.get(
     '/api/actions/:id/timeline',
     {
+      config: { access: access.actionRecord },
       schema: {
         tags,
         summary: 'The life of an Action in date order: status changes, activities, deployments, deliverables',
@@ -135,6 +141,7 @@ export function actionWorkspaceRoutes(app: FastifyInstance, { db }: { db: Db }) 
   api.get(
     '/api/partner-organisations',
     {
+      config: { access: access.portfolioReaders },
       schema: {
         tags,
         summary: 'Co-implementing partner organisations, to choose an Action’s partners (staff)',

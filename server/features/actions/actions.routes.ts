@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../kernel/db/database.ts';
+import { access } from '../../kernel/http/access.ts';
 import { errorBody, uuidParam } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
 import { setVersionHeader } from '../../kernel/http/versioning.ts';
@@ -13,6 +14,7 @@ export function actionsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.get(
     '/api/actions',
     {
+      config: { access: access.signedIn },
       schema: {
         tags: ['actions'],
         summary: 'The Actions the caller may see, filtered and paginated',
@@ -26,6 +28,7 @@ export function actionsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.get(
     '/api/actions/:id',
     {
+      config: { access: access.actionRecord },
       schema: {
         tags: ['actions'],
         summary: 'One Action; another institution’s Action answers 404',

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../kernel/db/database.ts';
 import type { FileStorage } from '../../kernel/files/file-storage.ts';
+import { access } from '../../kernel/http/access.ts';
 import { errorBody, uuidParam } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
 import { readUpload } from '../../kernel/http/multipart.ts';
@@ -39,6 +40,7 @@ export function activitiesRoutes(app: FastifyInstance, { db, storage }: { db: Db
   api.get(
     '/api/actions/:id/activities',
     {
+      config: { access: access.actionRecord },
       schema: {
         tags,
         summary: 'The activities of an Action that the caller may see, in date order',
@@ -52,6 +54,7 @@ export function activitiesRoutes(app: FastifyInstance, { db, storage }: { db: Db
   api.post(
     '/api/actions/:id/activities',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Plans an activity of the Action (staff)',
@@ -77,6 +80,7 @@ export function activitiesRoutes(app: FastifyInstance, { db, storage }: { db: Db
   api.get(
     '/api/activities',
     {
+      config: { access: access.signedIn },
       schema: {
         tags,
         summary: 'The portfolio calendar: activities across the Actions the caller may see',
@@ -90,6 +94,7 @@ export function activitiesRoutes(app: FastifyInstance, { db, storage }: { db: Db
   api.get(
     '/api/activities/:id',
     {
+      config: { access: access.actionRecord },
       schema: {
         tags,
         summary: 'One activity',
@@ -107,6 +112,7 @@ export function activitiesRoutes(app: FastifyInstance, { db, storage }: { db: Db
   api.patch(
     '/api/activities/:id',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Changes an open activity (staff); needs If-Match',
@@ -133,6 +139,7 @@ export function activitiesRoutes(app: FastifyInstance, { db, storage }: { db: Db
     api.post(
       `/api/activities/:id/${verb}`,
       {
+        config: { access: access.staff },
         schema: {
           tags,
           summary:
@@ -150,6 +157,7 @@ export function activitiesRoutes(app: FastifyInstance, { db, storage }: { db: Db
     api.post(
       `/api/activities/:id/${verb}`,
       {
+        config: { access: access.staff },
         schema: {
           tags,
           summary: `${verb === 'postpone' ? 'Postpones' : 'Cancels'} an activity, with a reason`,
@@ -173,6 +181,7 @@ export function activitiesRoutes(app: FastifyInstance, { db, storage }: { db: Db
   api.post(
     '/api/activities/:id/report',
     {
+      config: { access: { ...access.staff, expert: 'ok' } },
       schema: {
         tags,
         summary: 'Files the mission report of a held activity (multipart: file, summary)',
@@ -196,6 +205,7 @@ export function activitiesRoutes(app: FastifyInstance, { db, storage }: { db: Db
   api.get(
     '/api/activities/:id/report',
     {
+      config: { access: access.actionRecord },
       schema: {
         tags,
         summary: 'Downloads the mission report file',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requireActor } from '../../kernel/auth/actor.ts';
 import type { Config } from '../../kernel/config.ts';
 import type { Db } from '../../kernel/db/database.ts';
+import { access } from '../../kernel/http/access.ts';
 import { errorBody } from '../../kernel/http/common.contract.ts';
 import { loginBody, loginResponse } from './auth.contract.ts';
 import { currentUser, login, logout } from './auth.service.ts';
@@ -28,6 +29,7 @@ export function authRoutes(app: FastifyInstance, { db, config }: { db: Db; confi
         response: { 200: loginResponse, 400: errorBody, 401: errorBody, 429: errorBody },
       },
       config: {
+        access: access.public,
         // Per address and account, so that one user's typos do not lock out a whole office.
         rateLimit: {
           max: 10,
@@ -51,6 +53,7 @@ export function authRoutes(app: FastifyInstance, { db, config }: { db: Db; confi
   api.post(
     '/api/auth/logout',
     {
+      config: { access: access.signedIn },
       schema: {
         tags: ['auth'],
         summary: 'End the current session',
@@ -68,6 +71,7 @@ export function authRoutes(app: FastifyInstance, { db, config }: { db: Db; confi
   api.get(
     '/api/auth/me',
     {
+      config: { access: access.signedIn },
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user and the CSRF token of the session',

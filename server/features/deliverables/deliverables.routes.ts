@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../kernel/db/database.ts';
 import type { FileStorage } from '../../kernel/files/file-storage.ts';
+import { access, type RouteAccess } from '../../kernel/http/access.ts';
 import { errorBody, uuidParam } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
 import { readUpload } from '../../kernel/http/multipart.ts';
@@ -35,12 +36,20 @@ import {
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const tags = ['deliverables'];
 
+/**
+ * A deliverable of partner A's Action while it is a draft: the partner sees it only once it is sent
+ * for review; the steering committee reads it; the work on it is the staff's and its experts'.
+ */
+const draftDeliverable: RouteAccess = { ...access.actionRecord, partnerA: 404 };
+const draftDeliverableWork: RouteAccess = { ...draftDeliverable, steering: 403 };
+
 export function deliverablesRoutes(app: FastifyInstance, { db, storage }: { db: Db; storage: FileStorage }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
     '/api/actions/:id/deliverables',
     {
+      config: { access: access.actionRecord },
       schema: {
         tags,
         summary: 'The deliverables of an Action that the caller may see (a partner: not the internal ones)',
@@ -54,6 +63,7 @@ export function deliverablesRoutes(app: FastifyInstance, { db, storage }: { db: 
   api.post(
     '/api/actions/:id/deliverables',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Creates a deliverable of the Action, as a draft (staff)',
@@ -79,6 +89,7 @@ export function deliverablesRoutes(app: FastifyInstance, { db, storage }: { db: 
   api.get(
     '/api/deliverables',
     {
+      config: { access: access.signedIn },
       schema: {
         tags,
         summary: 'Deliverables across the Actions the caller may see (an expert: those they work on)',
@@ -92,6 +103,7 @@ export function deliverablesRoutes(app: FastifyInstance, { db, storage }: { db: 
   api.get(
     '/api/deliverables/:id',
     {
+      config: { access: draftDeliverable },
       schema: {
         tags,
         summary: 'One deliverable with its versions and comments',
@@ -109,6 +121,7 @@ export function deliverablesRoutes(app: FastifyInstance, { db, storage }: { db: 
   api.patch(
     '/api/deliverables/:id',
     {
+      config: { access: draftDeliverableWork },
       schema: {
         tags,
         summary: 'Changes a deliverable that is not published (staff); needs If-Match',
@@ -134,6 +147,7 @@ export function deliverablesRoutes(app: FastifyInstance, { db, storage }: { db: 
   api.post(
     '/api/deliverables/:id/versions',
     {
+      config: { access: draftDeliverableWork },
       schema: {
         tags,
         summary: 'Uploads a new version (multipart: file, changeNote, language)',
@@ -163,6 +177,7 @@ export function deliverablesRoutes(app: FastifyInstance, { db, storage }: { db: 
   api.get(
     '/api/deliverables/:id/versions/:number/file',
     {
+      config: { access: draftDeliverable },
       schema: {
         tags,
         summary: 'Downloads the file of one version',
@@ -177,6 +192,7 @@ export function deliverablesRoutes(app: FastifyInstance, { db, storage }: { db: 
   api.post(
     '/api/deliverables/:id/comments',
     {
+      config: { access: draftDeliverableWork },
       schema: {
         tags,
         summary: 'Comments on a deliverable (the partner during review, the staff, its experts)',
@@ -203,6 +219,10 @@ export function deliverablesRoutes(app: FastifyInstance, { db, storage }: { db: 
     api.post(
       `/api/deliverables/:id/${verb}`,
       {
+        config: {
+          access:
+            verb === 'submit-for-review' ? draftDeliverableWork : { ...draftDeliverableWork, expert: 403 },
+        },
         schema: {
           tags,
           summary:
@@ -230,6 +250,7 @@ export function deliverablesRoutes(app: FastifyInstance, { db, storage }: { db: 
   api.post(
     '/api/deliverables/:id/request-changes',
     {
+      config: { access: { ...draftDeliverable, admin: 403, officer: 403, steering: 403, expert: 403 } },
       schema: {
         tags,
         summary: 'Sends a deliverable in review back to draft, with the reason (the partner)',

@@ -6,6 +6,7 @@ import type { Db } from '../../kernel/db/database.ts';
 import { notFound } from '../../kernel/errors.ts';
 import type { FileStorage } from '../../kernel/files/file-storage.ts';
 import { findStoredFile, sendStoredFile } from '../../kernel/files/files.service.ts';
+import { access } from '../../kernel/http/access.ts';
 import { errorBody, uuidParam } from '../../kernel/http/common.contract.ts';
 import { actions } from '../actions/actions.table.ts';
 import { deliverables, deliverableVersions } from './deliverables.table.ts';
@@ -25,6 +26,7 @@ export function publicDeliverablesRoutes(
   api.get(
     '/api/public/deliverables/:id/download',
     {
+      config: { access: access.public },
       schema: {
         tags: ['public'],
         summary: 'Downloads a deliverable published for general consultation (its latest version)',

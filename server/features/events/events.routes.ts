@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { VersionedCache } from '../../kernel/cache/versioned-cache.ts';
 import type { Config } from '../../kernel/config.ts';
 import type { Db } from '../../kernel/db/database.ts';
+import { access } from '../../kernel/http/access.ts';
 import { sendCached, serializeWith } from '../../kernel/http/cached-reply.ts';
 import { errorBody, notModified } from '../../kernel/http/common.contract.ts';
 import { publicBaseUrl, requestLanguage } from '../../kernel/http/language.ts';
@@ -29,6 +30,7 @@ export function eventsRoutes(app: FastifyInstance, { db, config }: { db: Db; con
   api.get(
     '/api/public/events',
     {
+      config: { access: access.public },
       schema: {
         tags: ['public'],
         summary: 'Awareness days with their next date, upcoming and past public events',
@@ -49,6 +51,7 @@ export function eventsRoutes(app: FastifyInstance, { db, config }: { db: Db; con
   api.get(
     '/api/public/events.ics',
     {
+      config: { access: access.public },
       schema: {
         tags: ['public'],
         summary: 'The awareness days and public events as an iCalendar feed to subscribe to',

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../kernel/db/database.ts';
+import { access } from '../../kernel/http/access.ts';
 import { errorBody, uuidParam } from '../../kernel/http/common.contract.ts';
 import {
   assignExpertBody,
@@ -22,6 +23,7 @@ export function deploymentsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.get(
     '/api/activities/:id/expert-matches',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'The roster ranked for an activity, each expert with the reasons (staff)',
@@ -38,6 +40,7 @@ export function deploymentsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.post(
     '/api/activities/:id/experts',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Deploys an expert on an activity (staff)',
@@ -55,6 +58,7 @@ export function deploymentsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.delete(
     '/api/activities/:id/experts/:expertId',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Withdraws an expert from an open activity (staff)',
@@ -71,6 +75,7 @@ export function deploymentsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.post(
     '/api/activities/:id/experts/:expertId/feedback',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Feedback on an expert’s deployment, once the activity is held (staff)',

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../kernel/db/database.ts';
 import type { FileStorage } from '../../kernel/files/file-storage.ts';
+import { access } from '../../kernel/http/access.ts';
 import { errorBody, fileInfo, uuidParam } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
 import { readUpload } from '../../kernel/http/multipart.ts';
@@ -27,6 +28,7 @@ export function expertsRoutes(app: FastifyInstance, { db, storage }: { db: Db; s
   api.get(
     '/api/experts',
     {
+      config: { access: access.portfolioReaders },
       schema: {
         tags,
         summary: 'The roster (staff; steering without contact data)',
@@ -40,6 +42,7 @@ export function expertsRoutes(app: FastifyInstance, { db, storage }: { db: Db; s
   api.post(
     '/api/experts',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Adds an expert to the roster (staff)',
@@ -57,6 +60,7 @@ export function expertsRoutes(app: FastifyInstance, { db, storage }: { db: Db; s
   api.get(
     '/api/experts/me/assignments',
     {
+      config: { access: access.expert },
       schema: {
         tags,
         summary: 'The signed-in expert’s own assignments',
@@ -69,6 +73,7 @@ export function expertsRoutes(app: FastifyInstance, { db, storage }: { db: Db; s
   api.get(
     '/api/experts/:id',
     {
+      config: { access: access.portfolioReaders },
       schema: {
         tags,
         summary: 'One expert of the roster',
@@ -86,6 +91,7 @@ export function expertsRoutes(app: FastifyInstance, { db, storage }: { db: Db; s
   api.patch(
     '/api/experts/:id',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Changes an expert’s profile (staff); needs If-Match',
@@ -111,6 +117,7 @@ export function expertsRoutes(app: FastifyInstance, { db, storage }: { db: Db; s
   api.post(
     '/api/experts/:id/cv',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Uploads an expert’s CV (multipart: file; PDF or Word, up to 10 MB)',
@@ -130,6 +137,7 @@ export function expertsRoutes(app: FastifyInstance, { db, storage }: { db: Db; s
   api.get(
     '/api/experts/:id/cv',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Downloads an expert’s CV (staff)',

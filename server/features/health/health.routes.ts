@@ -4,12 +4,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../kernel/db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
+import { access } from '../../kernel/http/access.ts';
 import { errorBody } from '../../kernel/http/common.contract.ts';
 
 export function healthRoutes(app: FastifyInstance, { database }: { database: Database }) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',
     {
+      config: { access: access.public },
       schema: {
         tags: ['health'],
         summary: 'Whether the server and its database answer',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requireRole } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
+import { access } from '../../kernel/http/access.ts';
 import { errorBody } from '../../kernel/http/common.contract.ts';
 import { publicBaseUrl, requestLanguage } from '../../kernel/http/language.ts';
 import { readUpload } from '../../kernel/http/multipart.ts';
@@ -59,6 +60,7 @@ export function iatiRoutes(app: FastifyInstance, { db, iati }: IatiDeps) {
   api.get(
     '/api/iati/activities.xml',
     {
+      config: { access: access.public },
       schema: {
         tags: ['iati'],
         summary: 'The Actions as an IATI 2.03 activity file, streamed (public Actions; all=true for staff)',
@@ -81,6 +83,7 @@ export function iatiRoutes(app: FastifyInstance, { db, iati }: IatiDeps) {
   api.get(
     '/api/iati/problems',
     {
+      config: { access: access.staff },
       schema: {
         tags: ['iati'],
         summary: 'What is wrong with the export, per Action, before it is published (admin and officer)',
@@ -100,6 +103,7 @@ export function iatiRoutes(app: FastifyInstance, { db, iati }: IatiDeps) {
   api.get(
     '/api/external-activities',
     {
+      config: { access: access.portfolioReaders },
       schema: {
         tags: ['iati'],
         summary: 'Imported activities of other publishers, by recipient country and topic',
@@ -113,6 +117,7 @@ export function iatiRoutes(app: FastifyInstance, { db, iati }: IatiDeps) {
   api.get(
     '/api/public/external-activities',
     {
+      config: { access: access.public },
       schema: {
         tags: ['public'],
         summary: 'Who else works on a topic in a country: imported activities, public fields',
@@ -133,6 +138,7 @@ export function iatiRoutes(app: FastifyInstance, { db, iati }: IatiDeps) {
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/iati/import',
       {
+        config: { access: access.staff },
         bodyLimit: MAX_IMPORT_BYTES,
         // Refuse before a byte of the file is read; the service checks again.
         onRequest: async (request) => {

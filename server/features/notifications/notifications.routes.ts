@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../kernel/db/database.ts';
+import { access } from '../../kernel/http/access.ts';
 import { errorBody, uuidParam } from '../../kernel/http/common.contract.ts';
 import {
   notificationList,
@@ -17,6 +18,7 @@ export function notificationsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.get(
     '/api/notifications',
     {
+      config: { access: access.signedIn },
       schema: {
         tags,
         summary: 'The caller’s notifications, newest first, with the number unread',
@@ -30,6 +32,7 @@ export function notificationsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.post(
     '/api/notifications/:id/read',
     {
+      config: { access: access.ownedRecord },
       schema: {
         tags,
         summary: 'Marks one notification as read',
@@ -43,6 +46,7 @@ export function notificationsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.post(
     '/api/notifications/read-all',
     {
+      config: { access: access.signedIn },
       schema: {
         tags,
         summary: 'Marks all the caller’s notifications as read',
@@ -55,6 +59,7 @@ export function notificationsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.get(
     '/api/notifications/settings',
     {
+      config: { access: access.signedIn },
       schema: {
         tags,
         summary: 'The language of the caller’s notification mails',
@@ -67,6 +72,7 @@ export function notificationsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.put(
     '/api/notifications/settings',
     {
+      config: { access: access.signedIn },
       schema: {
         tags,
         summary: 'Sets the language of the caller’s notification mails',

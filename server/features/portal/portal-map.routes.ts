@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { VersionedCache } from '../../kernel/cache/versioned-cache.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
+import { access } from '../../kernel/http/access.ts';
 import { sendCached } from '../../kernel/http/cached-reply.ts';
 import { errorBody, notModified, shortCode } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
@@ -22,6 +23,7 @@ export function portalMapRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/public/map.svg',
     {
+      config: { access: access.public },
       schema: {
         tags: ['public'],
         summary: 'A map of the countries with ongoing Actions (SVG), of the world or of one region',

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { VersionedCache } from '../../kernel/cache/versioned-cache.ts';
 import type { Db } from '../../kernel/db/database.ts';
+import { access } from '../../kernel/http/access.ts';
 import { sendCached, serializeWith } from '../../kernel/http/cached-reply.ts';
 import { errorBody, notModified, uuidParam } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
@@ -44,6 +45,7 @@ export function publicRoutes(
   api.get(
     '/api/public/actions',
     {
+      config: { access: access.public },
       schema: {
         tags,
         summary: 'Public Actions (implementation, closing, completed), filtered and paginated',
@@ -64,6 +66,7 @@ export function publicRoutes(
   api.get(
     '/api/public/actions/:id',
     {
+      config: { access: access.public },
       schema: {
         tags,
         summary: 'One public Action, with the work it has published',
@@ -83,6 +86,7 @@ export function publicRoutes(
   api.get(
     '/api/public/stats',
     {
+      config: { access: access.public },
       schema: {
         tags,
         summary:
@@ -102,6 +106,7 @@ export function publicRoutes(
   api.get(
     '/api/public/countries',
     {
+      config: { access: access.public },
       schema: {
         tags,
         summary: 'Ongoing Actions per country (a regional Action counts for each member country)',
@@ -120,6 +125,7 @@ export function publicRoutes(
   api.get(
     '/api/public/topics/:code',
     {
+      config: { access: access.public },
       schema: {
         tags,
         summary: 'A topic: its share of the ongoing Actions, the 4Ps, and a highlight per ongoing Action',
@@ -139,6 +145,7 @@ export function publicRoutes(
   api.get(
     '/api/public/regions/:code',
     {
+      config: { access: access.public },
       schema: {
         tags,
         summary: 'A region: its figures, its countries with ongoing Actions, and those Actions',
@@ -158,6 +165,7 @@ export function publicRoutes(
   api.get(
     '/api/public/resources',
     {
+      config: { access: access.public },
       schema: {
         tags,
         summary: 'The latest published resources (public deliverables), newest first',

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../kernel/db/database.ts';
 import type { FileStorage } from '../../kernel/files/file-storage.ts';
+import { access, type RouteAccess } from '../../kernel/http/access.ts';
 import { errorBody, uuidParam } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
 import { requireIfMatch, setVersionHeader } from '../../kernel/http/versioning.ts';
@@ -41,6 +42,13 @@ export interface RequestsDeps {
 }
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
+
+/** Who may ask for assistance: partner focal points, and staff on a partner's behalf. */
+const requesters: RouteAccess = { ...access.staff, partnerA: 'ok', partnerB: 'ok' };
+const requestersOnly = {
+  code: 'REQUEST_ROLE_NOT_ALLOWED',
+  message: 'Requests are written by partner focal points, or by officers on their behalf',
+} as const;
 const writeErrors = { ...errors, 409: errorBody, 412: errorBody, 428: errorBody };
 
 export function requestsRoutes(app: FastifyInstance, deps: RequestsDeps) {
@@ -51,6 +59,7 @@ export function requestsRoutes(app: FastifyInstance, deps: RequestsDeps) {
   api.get(
     '/api/requests',
     {
+      config: { access: access.signedIn },
       schema: {
         tags,
         summary: 'The requests the caller may see, filtered and paginated',
@@ -64,6 +73,7 @@ export function requestsRoutes(app: FastifyInstance, deps: RequestsDeps) {
   api.post(
     '/api/requests',
     {
+      config: { access: requesters, accessDenied: requestersOnly },
       schema: {
         tags,
         summary: 'Creates a draft request (a partner for its institution; an officer on behalf of one)',
@@ -81,6 +91,7 @@ export function requestsRoutes(app: FastifyInstance, deps: RequestsDeps) {
   api.get(
     '/api/requests/form-options',
     {
+      config: { access: requesters, accessDenied: requestersOnly },
       schema: {
         tags,
         summary: 'What the request form offers: institutions that may request or join',
@@ -93,6 +104,7 @@ export function requestsRoutes(app: FastifyInstance, deps: RequestsDeps) {
   api.get(
     '/api/requests/board',
     {
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'The officers’ triage board: requests by state, days in state, time to decision',
@@ -106,6 +118,7 @@ export function requestsRoutes(app: FastifyInstance, deps: RequestsDeps) {
   api.get(
     '/api/requests/:id',
     {
+      config: { access: access.requestRecord },
       schema: {
         tags,
         summary: 'One request; outside the caller’s view it answers 404',
@@ -123,6 +136,7 @@ export function requestsRoutes(app: FastifyInstance, deps: RequestsDeps) {
   api.patch(
     '/api/requests/:id',
     {
+      config: { access: access.requestRecord },
       schema: {
         tags,
         summary: 'Edits a draft, or a request sent back for clarification (If-Match required)',
@@ -142,6 +156,7 @@ export function requestsRoutes(app: FastifyInstance, deps: RequestsDeps) {
   api.put(
     '/api/requests/:id/assessment',
     {
+      config: { access: { ...access.requestRecord, partnerA: 403 } },
       schema: {
         tags,
         summary: 'The officer’s assessment and recommendation (staff and steering only; If-Match required)',
@@ -161,6 +176,7 @@ export function requestsRoutes(app: FastifyInstance, deps: RequestsDeps) {
   api.post(
     '/api/requests/:id/create-action',
     {
+      config: { access: { ...access.requestRecord, partnerA: 403 } },
       schema: {
         tags,
         summary: 'Makes the Action an approved request becomes, in design, named by country and sequence',
@@ -175,6 +191,7 @@ export function requestsRoutes(app: FastifyInstance, deps: RequestsDeps) {
   api.get(
     '/api/requests/:id/timeline',
     {
+      config: { access: access.requestRecord },
       schema: {
         tags,
         summary: 'Every transition: who, when, from, to, and why',
@@ -188,6 +205,7 @@ export function requestsRoutes(app: FastifyInstance, deps: RequestsDeps) {
   api.get(
     '/api/requests/:id/messages',
     {
+      config: { access: access.requestRecord },
       schema: {
         tags,
         summary: 'The conversation between partner and facility',
@@ -201,6 +219,7 @@ export function requestsRoutes(app: FastifyInstance, deps: RequestsDeps) {
   api.post(
     '/api/requests/:id/messages',
     {
+      config: { access: access.requestRecord },
       schema: {
         tags,
         summary: 'Writes in the conversation; the other side is notified',
@@ -218,6 +237,7 @@ export function requestsRoutes(app: FastifyInstance, deps: RequestsDeps) {
   api.post(
     '/api/requests/:id/attachments',
     {
+      config: { access: access.requestRecord },
       schema: {
         tags,
         summary:
@@ -233,6 +253,7 @@ export function requestsRoutes(app: FastifyInstance, deps: RequestsDeps) {
   api.get(
     '/api/requests/:id/attachments/:fileId',
     {
+      config: { access: access.requestRecord },
       schema: {
         tags,
         summary: 'Downloads an attachment',
@@ -247,6 +268,7 @@ export function requestsRoutes(app: FastifyInstance, deps: RequestsDeps) {
   api.delete(
     '/api/requests/:id/attachments/:fileId',
     {
+      config: { access: access.requestRecord },
       schema: {
         tags,
         summary: 'Removes an attachment while the request may still be changed',
@@ -263,6 +285,7 @@ export function requestsRoutes(app: FastifyInstance, deps: RequestsDeps) {
   api.get(
     '/api/admin/eligibility',
     {
+      config: { access: access.portfolioReaders },
       schema: {
         tags: ['admin'],
         summary: 'The mandate the eligibility rules check: eligible regions and countries, topics',
@@ -279,6 +302,7 @@ export function requestsRoutes(app: FastifyInstance, deps: RequestsDeps) {
   api.put(
     '/api/admin/eligibility',
     {
+      config: { access: access.admin },
       schema: {
         tags: ['admin'],
         summary: 'Sets the mandate (administrators; If-Match required)',

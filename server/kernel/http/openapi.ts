@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { access } from './access.ts';
 
 /** OpenAPI 3.1 generated from the routes' Zod schemas, at /api/openapi.json, and a docs page at /api/docs. */
 export async function registerOpenApi(app: FastifyInstance) {
@@ -24,5 +25,7 @@ export async function registerOpenApi(app: FastifyInstance) {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: access.public }, schema: { hide: true } }, () =>
+    app.swagger(),
+  );
 }

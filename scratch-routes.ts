@@ -1,0 +1,11 @@
+import { buildApp } from './server/app.ts';
+import { readConfig } from './server/kernel/config.ts';
+import { openDatabase } from './server/kernel/db/database.ts';
+const database = await openDatabase({});
+const routes: string[] = [];
+const config = { ...readConfig({}), webDir: '/nonexistent', demo: false };
+const app = await buildApp({ database, config, logger: false });
+app.addHook('onRoute', () => {});
+await app.ready();
+console.log(app.printRoutes({ commonPrefix: false, method: undefined as never }));
+await app.close(); await database.close();
