@@ -47,4 +47,5 @@ export const dashboardBody = z.object({ charts: z.array(chart) });
 export type DashboardBody = z.infer<typeof dashboardBody>;
 
 export const tableFormats = ['csv', 'xlsx'] as const;
-export const chartTableParams = z.strictObject({ chart: chartId, format: z.enum(tableFormats) });
+/** A chart's table as a file: which chart, which format, and the dashboard's filters. */
+export const chartTableQuery = dashboardQuery.extend({ chart: chartId, format: z.enum(tableFormats) });

@@ -266,7 +266,11 @@ describe('a chart’s table', () => {
   it('downloads as CSV and as XLSX with the figures of the chart', async () => {
     const chart = await dashboard(steering, '?status=implementation');
     const topics = chart('actionsByTopic');
-    const csv = await call(steering, 'GET', '/api/dashboard/charts/actionsByTopic.csv?status=implementation');
+    const csv = await call(
+      steering,
+      'GET',
+      '/api/dashboard/table?chart=actionsByTopic&format=csv&status=implementation',
+    );
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain('dashboard-actionsByTopic.csv');
@@ -275,9 +279,15 @@ describe('a chart’s table', () => {
       topics?.rows.map((r) => [r.key, r.count]),
     );
 
-    const xlsx = await call(steering, 'GET', '/api/dashboard/charts/requestFunnel.xlsx', undefined, {
-      'accept-language': 'es',
-    });
+    const xlsx = await call(
+      steering,
+      'GET',
+      '/api/dashboard/table?chart=requestFunnel&format=xlsx',
+      undefined,
+      {
+        'accept-language': 'es',
+      },
+    );
     expect(xlsx.statusCode).toBe(200);
     const fromXlsx = await readSpreadsheet(xlsx.rawPayload, 'funnel.xlsx', { maxBytes: 1e6, maxRows: 1000 });
     expect(fromXlsx.headers).toEqual(['code', 'Categoría', 'Número', 'Mediana de días en la etapa']);
@@ -289,9 +299,15 @@ describe('a chart’s table', () => {
 
   it('is refused to a partner and for an unknown chart', async () => {
     const partner = await t.signIn('partner.jordan@demo.tandem.test');
-    expect((await call(partner, 'GET', '/api/dashboard/charts/actionsByTopic.csv')).statusCode).toBe(403);
-    expect((await call(officer, 'GET', '/api/dashboard/charts/secrets.csv')).statusCode).toBe(400);
-    expect((await call(officer, 'GET', '/api/dashboard/charts/actionsByTopic.pdf')).statusCode).toBe(400);
+    expect(
+      (await call(partner, 'GET', '/api/dashboard/table?chart=actionsByTopic&format=csv')).statusCode,
+    ).toBe(403);
+    expect((await call(officer, 'GET', '/api/dashboard/table?chart=secrets&format=csv')).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await call(officer, 'GET', '/api/dashboard/table?chart=actionsByTopic&format=pdf')).statusCode,
+    ).toBe(400);
   });
 });
 

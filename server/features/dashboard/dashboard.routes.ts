@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../kernel/db/database.ts';
+import { access } from '../../kernel/http/access.ts';
 import { errorBody } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
 import { sendTable } from '../exports/send-table.ts';
-import { chartTableParams, dashboardBody, dashboardQuery } from './dashboard.contract.ts';
+import { chartTableQuery, dashboardBody, dashboardQuery } from './dashboard.contract.ts';
 import { chartTable, getChart, getDashboard } from './dashboard.service.ts';
 
 const tags = ['dashboard'];
@@ -16,6 +17,7 @@ export function dashboardRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.get(
     '/api/dashboard',
     {
+      config: { access: access.portfolioReaders },
       schema: {
         tags,
         summary: 'Every chart of the dashboard under the same filters (staff and steering)',
@@ -30,13 +32,13 @@ export function dashboardRoutes(app: FastifyInstance, { db }: { db: Db }) {
   );
 
   api.get(
-    '/api/dashboard/charts/:chart.:format',
+    '/api/dashboard/table',
     {
+      config: { access: access.portfolioReaders },
       schema: {
         tags,
-        summary: "One chart's table as CSV or XLSX, under the same filters (staff and steering)",
-        params: chartTableParams,
-        querystring: dashboardQuery,
+        summary: "One chart's table as CSV or XLSX, under the dashboard's filters (staff and steering)",
+        querystring: chartTableQuery,
         response: {
           200: z.any().describe('The table as a file'),
           400: errorBody,
@@ -47,8 +49,9 @@ export function dashboardRoutes(app: FastifyInstance, { db }: { db: Db }) {
     },
     async (request, reply) => {
       const lang = requestLanguage(request);
-      const chart = await getChart(db, request.actor, request.params.chart, request.query, lang);
-      return sendTable(reply, chartTable(chart, lang), request.params.format, `dashboard-${chart.id}`);
+      const { chart: id, format, ...filters } = request.query;
+      const chart = await getChart(db, request.actor, id, filters, lang);
+      return sendTable(reply, chartTable(chart, lang), format, `dashboard-${chart.id}`);
     },
   );
 }

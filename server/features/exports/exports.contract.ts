@@ -10,9 +10,8 @@ export const importKinds = ['actions', 'activities'] as const;
 export const importKind = z.enum(importKinds);
 export type ImportKind = z.infer<typeof importKind>;
 
-export const exportParams = z.strictObject({ dataset: datasetId, format: z.enum(['csv', 'xlsx']) });
-export const templateParams = z.strictObject({ kind: importKind });
-export const importParams = z.strictObject({ kind: importKind });
+export const exportFormats = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
 export const importQuery = z.strictObject({
   dryRun: z
     .enum(['true', 'false'])

@@ -138,9 +138,9 @@ describe('exports', () => {
     }
   });
 
-  it('refuse an unknown dataset or format', async () => {
-    expect((await call(officer, 'GET', '/api/exports/users.csv')).statusCode).toBe(400);
-    expect((await call(officer, 'GET', '/api/exports/actions.pdf')).statusCode).toBe(400);
+  it('know no other dataset or format', async () => {
+    expect((await call(officer, 'GET', '/api/exports/users.csv')).statusCode).toBe(404);
+    expect((await call(officer, 'GET', '/api/exports/actions.pdf')).statusCode).toBe(404);
     expect((await call(undefined, 'GET', '/api/exports/actions.csv')).statusCode).toBe(401);
   });
 });

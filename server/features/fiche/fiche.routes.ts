@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../kernel/db/database.ts';
+import { access } from '../../kernel/http/access.ts';
 import { errorBody, uuidParam } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
 import { type FicheResultsSource, loadFiche } from './fiche.data.ts';
@@ -37,6 +38,7 @@ export function ficheRoutes(
   api.get(
     '/api/actions/:id/fiche.pdf',
     {
+      config: { access: access.actionRecord },
       schema: {
         tags: ['actions'],
         summary: 'The Action fiche: a PDF of one or two pages for steering meetings and donors',

@@ -19,8 +19,10 @@ export function useDashboard(filters: DashboardFilters) {
 
 /** The address of one chart's table as a file, under the same filters. */
 export function chartTableUrl(chart: string, format: 'csv' | 'xlsx', filters: DashboardFilters) {
-  const params = new URLSearchParams(
-    Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])),
-  ).toString();
-  return `/api/dashboard/charts/${chart}.${format}${params ? `?${params}` : ''}`;
+  const params = new URLSearchParams([
+    ['chart', chart],
+    ['format', format],
+    ...Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  ]);
+  return `/api/dashboard/table?${params}`;
 }
