@@ -20,6 +20,7 @@ import type { FileStorage } from '../kernel/files/file-storage.ts';
 import { demoPortfolio } from './demo-portfolio.data.ts';
 import { loadDemoEvents } from './events.data.ts';
 import { loadDemoRequests } from './load-demo-requests.ts';
+import { loadDemoParticipants } from './participants.load.ts';
 import { loadResultsDemo } from './results.load.ts';
 import { loadWorkspaceDemo } from './workspace.load.ts';
 
@@ -114,5 +115,6 @@ export async function loadDemoPortfolio(tx: Db, storage: FileStorage): Promise<v
     },
   });
   await loadWorkspaceDemo(tx, storage);
+  await loadDemoParticipants(tx);
   await loadResultsDemo(tx, storage);
 }

@@ -20,7 +20,7 @@ let jordan: SignedInHeaders;
 let expert: SignedInHeaders;
 let pilotId: string;
 let workshopId: string;
-let missionId: string;
+let heldWorkshopId: string;
 let jordanActivityId: string;
 let gisId: string;
 let gpsId: string;
@@ -58,8 +58,8 @@ beforeAll(async () => {
   ]);
   const ghanaAction = await actionIdOf(t, officer, 'Ghana III');
   pilotId = await activityOf(ghanaAction, 'Pilot training');
-  workshopId = await activityOf(ghanaAction, 'Workshop on detecting victims');
-  missionId = await activityOf(ghanaAction, 'Needs-assessment mission');
+  workshopId = await activityOf(ghanaAction, 'Drafting session: the training module');
+  heldWorkshopId = await activityOf(ghanaAction, 'Workshop on detecting victims');
   jordanActivityId = await activityOf(await actionIdOf(t, officer, 'Jordan I'), 'Training shelter staff');
   gisId = await institutionId('GIS');
   gpsId = await institutionId('GPS');
@@ -206,13 +206,14 @@ describe('who sees names', () => {
     expect(steeringView.body).not.toContain('Abena');
 
     // An expert sees the registers of the activities they are deployed on, as counts.
-    await register(officer, missionId, { existingPersonId: staffView.items[0]?.person.id });
-    const expertView = await call(expert, 'GET', `/api/activities/${missionId}/participants`);
+    const expertView = await call(expert, 'GET', `/api/activities/${workshopId}/participants`);
     expect(expertView.statusCode).toBe(200);
     expect(expertView.json()).toMatchObject({ seesNames: false, canRegister: false, items: [] });
-    expect(expertView.json().aggregate.total).toBe(1);
-    expect((await call(expert, 'GET', `/api/activities/${workshopId}/participants`)).statusCode).toBe(404);
-
+    expect(expertView.json().aggregate.total).toBe(3);
+    expect(expertView.body).not.toContain('Abena');
+    expect((await call(expert, 'GET', `/api/activities/${heldWorkshopId}/participants`)).statusCode).toBe(
+      404,
+    );
     expect((await call(jordan, 'GET', `/api/activities/${workshopId}/participants`)).statusCode).toBe(404);
     const someone = staffView.items.find((i) => i.person.institutionLabel === 'GPS');
     expect((await call(ghana, 'GET', `/api/people/${someone?.person.id}`)).statusCode).toBe(404);
@@ -226,20 +227,26 @@ describe('who sees names', () => {
 describe('attendance and certificates', () => {
   it('records attendance per day and checks the days and the register', async () => {
     const before = await registerOf(officer, workshopId);
-    expect(before.days).toEqual(['2026-03-23', '2026-03-24', '2026-03-25']);
+    expect(before.days).toEqual(['2026-07-13', '2026-07-14', '2026-07-15', '2026-07-16', '2026-07-17']);
     // Someone of the Ghana Immigration Service, whose partner sees them too.
     const first = before.items.find((i) => i.person.institutionLabel === 'GIS');
     if (!first) throw new Error('the register is empty');
     const entries = before.days.map((day) => ({
       participationId: first.id,
       day,
-      present: day !== '2026-03-25',
+      present: day !== '2026-07-17',
     }));
     const saved = await put(officer, `/api/activities/${workshopId}/attendance`, { entries });
     expect(saved.statusCode).toBe(200);
     const after = (saved.json() as ParticipantRegister).items.find((i) => i.id === first.id);
-    expect(after?.attendance).toEqual({ '2026-03-23': true, '2026-03-24': true, '2026-03-25': false });
-    expect(after?.daysPresent).toBe(2);
+    expect(after?.attendance).toEqual({
+      '2026-07-13': true,
+      '2026-07-14': true,
+      '2026-07-15': true,
+      '2026-07-16': true,
+      '2026-07-17': false,
+    });
+    expect(after?.daysPresent).toBe(4);
 
     const wrongDay = await put(officer, `/api/activities/${workshopId}/attendance`, {
       entries: [{ participationId: first.id, day: '2026-04-01', present: true }],
@@ -267,8 +274,8 @@ describe('attendance and certificates', () => {
     const { text } = await extractText(new Uint8Array(pdf.rawPayload), { mergePages: true });
     expect(text).toContain(attended.person.fullName);
     expect(text).toContain('Certificate of attendance');
-    expect(text).toContain('Workshop on detecting victims at entry points');
-    expect(text).toContain('Hours: 12');
+    expect(text).toContain('Drafting session: the training module');
+    expect(text).toContain('Hours: 24');
 
     const none = await call(officer, 'GET', `/api/participations/${absent.id}/certificate.pdf`);
     expect(none.statusCode).toBe(409);
@@ -293,7 +300,7 @@ describe('attendance and certificates', () => {
     expect(all.statusCode).toBe(200);
     const bulk = await extractText(new Uint8Array(all.rawPayload), { mergePages: true });
     expect(bulk.text).toContain(attended.person.fullName);
-    expect(bulk.text).toContain('Hours: 15');
+    expect(bulk.text).toContain('Hours: 30');
     expect(await audits('certificate.issue', attended.id)).toHaveLength(1);
   });
 
@@ -527,5 +534,21 @@ describe('personal data', () => {
     const done = await call(officer, 'GET', `/api/people/${old.json().person.id}`);
     expect(done.json()).toMatchObject({ pseudonymised: true, email: null });
     expect(done.json().fullName).not.toContain('Lucía');
+  });
+});
+
+describe('the demo registers', () => {
+  it('hold the Ghana workshop’s officials with attendance and the Jordan shelter staff', async () => {
+    const ghanaView = await registerOf(officer, heldWorkshopId);
+    expect(ghanaView.aggregate.total).toBe(36);
+    expect(ghanaView.aggregate.bySex).toEqual({ female: 16, male: 20, other: 0 });
+    expect(ghanaView.aggregate.byPositionLevel.trainer).toBe(4);
+    expect(ghanaView.items.every((i) => Object.keys(i.attendance).length === 3)).toBe(true);
+    const jordanRegister = await registerOf(
+      jordan,
+      await activityOf(await actionIdOf(t, officer, 'Jordan I'), 'Workshop: admission'),
+    );
+    expect(jordanRegister.items).toHaveLength(18);
+    expect(jordanRegister.items.every((i) => i.person.institutionLabel === 'MoSD')).toBe(true);
   });
 });

@@ -62,6 +62,7 @@ export function ParticipantsImport({ activityId, onClose }: { activityId: string
               importer.reset();
             }}
             clearable
+            clearButtonProps={{ 'aria-label': t('participants.import.clear') }}
           />
           <Button type="submit" w="fit-content" disabled={!file} loading={importer.isPending}>
             {t('participants.import.check')}
@@ -127,7 +128,7 @@ function Report({
         <Alert color="green" variant="light" title={t('participants.import.valid', { rows: report.rows })} />
       ) : (
         <Alert
-          color="orange"
+          color="red"
           variant="light"
           title={t('participants.import.invalid', {
             count: report.problems.length,
