@@ -173,6 +173,13 @@ describe('the Ghana training’s attendance, tests and results', () => {
         .fill(String(scores[1]));
       await officer.getByRole('button', { name: `Save ${phase}-test scores` }).click();
       await officer.getByRole('button', { name: `Enter ${phase}-test scores` }).waitFor();
+      console.log(
+        phase,
+        JSON.stringify(
+          (await api<{ participants: unknown[] }>('GET', `/api/activities/${trainingId}/test-scores`))
+            .participants,
+        ),
+      );
     }
     // Gains beside the scores: Abena (1 → 4 of 4) 1, Kwame (2 → 3) 0.5; the group 0.8.
     const scoresTable = officer.getByRole('table', { name: /^Scores \(out of 4\)/ });

@@ -177,14 +177,13 @@ function ScoresTable({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!phase) return;
+    // Read from the form itself, so that what is on screen is what is saved.
+    const form = new FormData(event.currentTarget as HTMLFormElement);
     await save.mutateAsync({
       phase,
       scores: view.participants.map((x) => {
-        const value = draft[x.participationId];
-        return {
-          participationId: x.participationId,
-          score: value === '' || value === undefined ? null : Number(value),
-        };
+        const value = String(form.get(`score-${x.participationId}`) ?? draft[x.participationId] ?? '').trim();
+        return { participationId: x.participationId, score: value === '' ? null : Number(value) };
       }),
     });
     setPhase(null);
@@ -228,6 +227,7 @@ function ScoresTable({
                             aria-label={t(p === 'pre' ? 'results.test.preOf' : 'results.test.postOf', {
                               name: x.fullName,
                             })}
+                            name={`score-${x.participationId}`}
                             value={draft[x.participationId] ?? ''}
                             onChange={(v) => setDraft((d) => ({ ...d, [x.participationId]: v }))}
                             min={0}

@@ -195,7 +195,7 @@ function IndicatorCard({
               {t(`results.measure.${indicator.measure}`)}
             </Badge>
             {indicator.computed && (
-              <Badge variant="filled" color="teal">
+              <Badge variant="filled" color="teal.9">
                 {t('results.computedBadge')}
               </Badge>
             )}
