@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 
 /** The fonts the fiche is set in: files to embed, or the PDF standard fonts as a fallback. */
 export interface FicheFonts {
@@ -9,19 +8,25 @@ export interface FicheFonts {
   embedded: boolean;
 }
 
-/** DejaVu Sans, as Debian's fonts-dejavu-core installs it. */
-const DEFAULT_FONT_DIR = '/usr/share/fonts/truetype/dejavu';
+/** Where DejaVu Sans usually is (Debian's fonts-dejavu-core first); TANDEM_PDF_FONT comes before them. */
+const USUAL_PLACES = [
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+  '/usr/share/fonts/dejavu/DejaVuSans.ttf',
+  '/usr/share/fonts/TTF/DejaVuSans.ttf',
+  '/Library/Fonts/DejaVuSans.ttf',
+];
 
 /**
- * DejaVu Sans from TANDEM_PDF_FONT_DIR (or Debian's folder) when its regular and bold files are
- * there, else Helvetica, which the PDF format provides without embedding.
+ * The first TrueType font found among TANDEM_PDF_FONT (the setting the certificates read too) and
+ * the usual places of DejaVu Sans, with its bold beside it (else the same file); without one,
+ * Helvetica, which the PDF format provides without embedding.
  */
 export function readFicheFonts(env: NodeJS.ProcessEnv = process.env): FicheFonts {
-  const dir = path.resolve(env.TANDEM_PDF_FONT_DIR || DEFAULT_FONT_DIR);
-  const regular = path.join(dir, 'DejaVuSans.ttf');
-  const bold = path.join(dir, 'DejaVuSans-Bold.ttf');
-  if (existsSync(regular) && existsSync(bold)) return { regular, bold, embedded: true };
-  return { regular: 'Helvetica', bold: 'Helvetica-Bold', embedded: false };
+  const candidates = [env.TANDEM_PDF_FONT, ...USUAL_PLACES].filter((p): p is string => Boolean(p));
+  const regular = candidates.find((p) => existsSync(p));
+  if (!regular) return { regular: 'Helvetica', bold: 'Helvetica-Bold', embedded: false };
+  const bold = regular.replace(/(\.ttf)$/i, '-Bold$1');
+  return { regular, bold: existsSync(bold) ? bold : regular, embedded: true };
 }
 
 /** Letters with a stroke, which Unicode does not decompose into a base letter and a mark. */
