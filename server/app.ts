@@ -11,12 +11,15 @@ import { actionsRoutes } from './features/actions/actions.routes.ts';
 import { activitiesRoutes } from './features/activities/activities.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { registerSessions } from './features/auth/session.plugin.ts';
+import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { deliverablesRoutes } from './features/deliverables/deliverables.routes.ts';
 import { publicDeliverablesRoutes } from './features/deliverables/public-deliverables.routes.ts';
 import { workspacePublicWork } from './features/deliverables/public-work.ts';
 import { eventsRoutes } from './features/events/events.routes.ts';
 import { deploymentsRoutes } from './features/experts/deployments.routes.ts';
 import { expertsRoutes } from './features/experts/experts.routes.ts';
+import { exportsRoutes } from './features/exports/exports.routes.ts';
+import { ficheRoutes } from './features/fiche/fiche.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { readIatiConfig } from './features/iati/iati.config.ts';
 import { iatiRoutes } from './features/iati/iati.routes.ts';
@@ -126,6 +129,9 @@ export async function buildApp({
   portalRoutes(app, { db, config });
   participantsRoutes(app, { db });
   resultsRoutes(app, { db, storage, config });
+  dashboardRoutes(app, { db });
+  ficheRoutes(app, { db });
+  exportsRoutes(app, { db });
 
   registerNotFound(app, { serveWebApp: await registerWebApp(app, config.webDir) });
   return app;

@@ -60,6 +60,12 @@ const PortfolioResultsPage = lazy(() =>
     default: m.PortfolioResultsPage,
   })),
 );
+const DashboardPage = lazy(() =>
+  import('../features/reporting/pages/dashboard-page.tsx').then((m) => ({ default: m.DashboardPage })),
+);
+const SpreadsheetsPage = lazy(() =>
+  import('../features/reporting/pages/spreadsheets-page.tsx').then((m) => ({ default: m.SpreadsheetsPage })),
+);
 const NotificationsPage = lazy(() =>
   import('../features/notifications/pages/notifications-page.tsx').then((m) => ({
     default: m.NotificationsPage,
@@ -105,6 +111,8 @@ export const router = createBrowserRouter([
       { path: 'deliverables/:id', element: <DeliverablePage /> },
       { path: 'my-work', element: <MyWorkPage /> },
       { path: 'results', element: <PortfolioResultsPage /> },
+      { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'spreadsheets', element: <SpreadsheetsPage /> },
       { path: '*', element: <NotFoundPage home="/app/actions" /> },
     ],
   },

@@ -36,6 +36,8 @@ const items: NavItem[] = [
   { to: '/app/experts', label: 'nav.experts', shownTo: readsAll },
   { to: '/app/my-work', label: 'nav.myWork', shownTo: (role) => role === 'expert' },
   { to: '/app/iati', label: 'nav.iati', shownTo: isStaffRole },
+  { to: '/app/dashboard', label: 'reporting.nav.dashboard', shownTo: readsAll },
+  { to: '/app/spreadsheets', label: 'reporting.nav.spreadsheets', shownTo: (role) => role !== 'expert' },
   { to: '/app/results', label: 'results.nav', shownTo: readsAll },
 ];
 

@@ -9,6 +9,7 @@ import { MyDeliverables } from '../features/deliverables/components/my-deliverab
 import { ActivityExpertsPanel } from '../features/experts/components/activity-experts-panel.tsx';
 import { MyAssignments } from '../features/experts/components/my-assignments.tsx';
 import { ParticipantsPanel } from '../features/participants/components/participants-panel.tsx';
+import { FicheDownload } from '../features/reporting/components/fiche-download.tsx';
 import { LearningPanel } from '../features/results/components/learning-panel.tsx';
 import { ResultsPanel } from '../features/results/components/results-panel.tsx';
 
@@ -24,6 +25,7 @@ export function ActionWorkspacePage() {
         activities: (action) => <ActivitiesPanel actionId={action.id} closed={closed(action.status)} />,
         deliverables: (action) => <DeliverablesPanel actionId={action.id} closed={closed(action.status)} />,
         results: (action) => <ResultsPanel actionId={action.id} closed={closed(action.status)} />,
+        tools: (action) => <FicheDownload actionId={action.id} code={action.code} />,
       }}
     />
   );

@@ -54,6 +54,9 @@ export function apiErrorOf(status: number, payload: unknown, statusText = ''): A
   return toApiError(status, payload, statusText);
 }
 
+/** The CSRF token, for requests that do not go through apiRequest (uploads with progress). */
+export const currentCsrfToken = () => csrfToken;
+
 export type QueryParams = Record<string, string | number | null | undefined>;
 
 type RequestOptions = {

@@ -132,6 +132,12 @@ function compareTargets(a: string, b: string) {
   return Number(goalA) - Number(goalB) || numeric(targetA) - numeric(targetB);
 }
 
+/** A path on this server made absolute with the address it is published at (no trailing slash). */
+export function absoluteUrl(url: string, publicUrl: string | undefined): string {
+  if (!publicUrl || /^https?:\/\//.test(url)) return url;
+  return `${publicUrl}${url}`;
+}
+
 /** One Action as an IATI activity: each element group from its own function. */
 export function buildActivity(action: ActionSource, config: IatiConfig): IatiActivity {
   const { otherIdentifiers, ...ids } = identification(action, config);
@@ -142,7 +148,7 @@ export function buildActivity(action: ActionSource, config: IatiConfig): IatiAct
     ...statusAndDates(action),
     ...geography(action),
     ...classifications(action),
-    documentLinks: action.documents,
+    documentLinks: action.documents.map((d) => ({ ...d, url: absoluteUrl(d.url, config.publicUrl) })),
     results: action.results,
   };
 }

@@ -186,3 +186,57 @@ describe('GET /api/iati/activities.xml', () => {
     expect((await exportXml('?format=json')).statusCode).toBe(400);
   });
 });
+
+describe('document links to published deliverables', () => {
+  it('link each deliverable published for general consultation, in schema order, with an absolute URL', async () => {
+    const published = rowsOf<{ id: string; code: string; title: Record<string, string>; published: string }>(
+      await t.database.db.execute(sql`
+        select d.id, a.code, d.title, to_char(d.published_at at time zone 'UTC', 'YYYY-MM-DD') as published
+          from deliverables d join actions a on a.id = d.action_id
+         where d.status = 'published' and d.visibility = 'public'
+           and a.status in ('implementation', 'closing', 'completed')`),
+    );
+    expect(published.length).toBeGreaterThan(0);
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/iati/activities.xml',
+      headers: { host: 'tandem.example.org' },
+    });
+    expect(await schemaErrors(response.body)).toEqual([]);
+    const root = parseTree(response.body);
+    const linked = childrenNamed(root, 'iati-activity').flatMap((a) => childrenNamed(a, 'document-link'));
+    expect(linked).toHaveLength(published.length);
+    for (const deliverable of published) {
+      const activity = activityOf(root, deliverable.code);
+      const link = childrenNamed(activity, 'document-link').find((l) =>
+        l.attributes.url?.includes(deliverable.id),
+      );
+      expect(link?.attributes.url).toBe(
+        `http://tandem.example.org/api/public/deliverables/${deliverable.id}/download`,
+      );
+      expect(link?.attributes.format).toBe('application/pdf');
+      const titles = childrenNamed(childNamed(link as XmlElement, 'title') as XmlElement, 'narrative');
+      expect(titles.map((n) => n.text)).toContain(deliverable.title.en);
+      expect(codes(link as XmlElement, 'category')).toEqual(['A08']);
+      expect(childNamed(link as XmlElement, 'document-date')?.attributes['iso-date']).toBe(
+        deliverable.published,
+      );
+      // document-link comes after default-aid-type and before result, as the schema orders them.
+      const names = activity.children.map((c) => c.name);
+      expect(names.lastIndexOf('default-aid-type')).toBeLessThan(names.indexOf('document-link'));
+    }
+  });
+
+  it('leave out deliverables that are not public, and stop linking one once it is no longer public', async () => {
+    const [one] = rowsOf<{ id: string }>(
+      await t.database.db.execute(
+        sql`select id from deliverables where status = 'published' and visibility = 'public' limit 1`,
+      ),
+    );
+    await t.database.db.execute(sql`update deliverables set visibility = 'partner' where id = ${one?.id}`);
+    const body = (await exportXml('?all=true', officer)).body;
+    expect(body).not.toContain(`/api/public/deliverables/${one?.id}/download`);
+    expect(await schemaErrors(body)).toEqual([]);
+    await t.database.db.execute(sql`update deliverables set visibility = 'public' where id = ${one?.id}`);
+  });
+});

@@ -3,8 +3,10 @@ import type { Db } from '../../kernel/db/database.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
 import type { ActionStatus } from '../actions/action-statuses.ts';
 import { PUBLIC_STATUSES } from '../actions/actions.scope.ts';
+import { loadPublishedDocuments } from '../deliverables/deliverables.for-iati.ts';
 import { loadIatiResults } from '../results/results.for-iati.ts';
 import type { ActivityResult, DocumentLink } from './iati-activity.model.ts';
+import { documentLink } from './iati-documents.ts';
 
 /**
  * What the builder needs of one Action. The IATI export is a report: it reads the Actions' tables
@@ -27,8 +29,8 @@ export interface ActionSource {
   approaches: string[];
   partners: { name: string; acronym: string | null }[];
   /**
-   * Published deliverables (once their loader fills them) and the results framework, read through
-   * the results feature's loader for each batch.
+   * The deliverables published for general consultation and the results framework, read through
+   * the deliverables and results features' loaders for each batch.
    */
   documents: DocumentLink[];
   results: ActivityResult[];
@@ -84,11 +86,14 @@ export async function* loadActionBatches(
     const result = await selectBatch(db, scope, after, batchSize);
     const rows = (result as unknown as { rows: SourceRow[] }).rows;
     if (rows.length === 0) return;
-    const results = await loadIatiResults(
-      db,
-      rows.map((row) => row.id),
-    );
-    yield rows.map((row) => ({ ...row, documents: [], results: results.get(row.id) ?? [] }));
+    const ids = rows.map((row) => row.id);
+    const documents = await loadPublishedDocuments(db, ids);
+    const results = await loadIatiResults(db, ids);
+    yield rows.map((row) => ({
+      ...row,
+      documents: (documents.get(row.id) ?? []).map(documentLink),
+      results: results.get(row.id) ?? [],
+    }));
     if (rows.length < batchSize) return;
     after = rows[rows.length - 1]?.id ?? null;
   }

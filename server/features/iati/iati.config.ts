@@ -10,6 +10,11 @@ export interface IatiConfig {
   funderRef: string;
   funderName: string;
   funderType: string;
+  /**
+   * The address Tandem is reached at (TANDEM_PUBLIC_URL), which makes document links absolute; when
+   * unset, the export takes the address of the request.
+   */
+  publicUrl?: string;
   /** A folder with iati-activities-schema.xsd, iati-common.xsd and xml.xsd; unset: no XSD check. */
   schemaDir: string | undefined;
 }
@@ -46,6 +51,7 @@ export function readIatiConfig(env: NodeJS.ProcessEnv = process.env): IatiConfig
     funderRef: orgRef('TANDEM_IATI_FUNDER_REF', env.TANDEM_IATI_FUNDER_REF || 'XI-IATI-EC_INTPA'),
     funderName: env.TANDEM_IATI_FUNDER_NAME || 'European Union',
     funderType: orgType('TANDEM_IATI_FUNDER_TYPE', env.TANDEM_IATI_FUNDER_TYPE || '15'),
+    publicUrl: env.TANDEM_PUBLIC_URL ? env.TANDEM_PUBLIC_URL.replace(/\/+$/, '') : undefined,
     schemaDir: env.TANDEM_IATI_SCHEMA_DIR ? path.resolve(env.TANDEM_IATI_SCHEMA_DIR) : undefined,
   };
 }

@@ -6,7 +6,7 @@ import type { Db } from '../../kernel/db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { access } from '../../kernel/http/access.ts';
 import { errorBody } from '../../kernel/http/common.contract.ts';
-import { requestLanguage } from '../../kernel/http/language.ts';
+import { publicBaseUrl, requestLanguage } from '../../kernel/http/language.ts';
 import { readUpload } from '../../kernel/http/multipart.ts';
 import { listExternalActivities, listPublicExternalActivities } from './external-activities.service.ts';
 import type { IatiConfig } from './iati.config.ts';
@@ -69,7 +69,9 @@ export function iatiRoutes(app: FastifyInstance, { db, iati }: IatiDeps) {
       },
     },
     async (request, reply) => {
-      const stream = exportStream(db, iati, request.actor, request.query);
+      // Document links are absolute: TANDEM_PUBLIC_URL, else the address the file was asked at.
+      const published = { ...iati, publicUrl: publicBaseUrl(request, { publicUrl: iati.publicUrl }) };
+      const stream = exportStream(db, published, request.actor, request.query);
       // A stream is sent as it is: the response schema documents it but does not serialise it.
       await reply
         .type('application/xml; charset=utf-8')
@@ -89,7 +91,13 @@ export function iatiRoutes(app: FastifyInstance, { db, iati }: IatiDeps) {
         response: { 200: problemsReportBody, 400: errorBody, 401: errorBody, 403: errorBody },
       },
     },
-    (request) => problemsReport(db, iati, request.actor, request.query),
+    (request) =>
+      problemsReport(
+        db,
+        { ...iati, publicUrl: publicBaseUrl(request, { publicUrl: iati.publicUrl }) },
+        request.actor,
+        request.query,
+      ),
   );
 
   api.get(

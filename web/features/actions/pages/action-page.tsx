@@ -18,6 +18,8 @@ export type ActionPanels = {
   activities?: (action: ActionDetail) => ReactNode;
   deliverables?: (action: ActionDetail) => ReactNode;
   results?: (action: ActionDetail) => ReactNode;
+  /** Tools shown under the Action's overview, such as the download of its fiche. */
+  tools?: (action: ActionDetail) => ReactNode;
 };
 
 const tabs = ['overview', 'design', 'activities', 'deliverables', 'results', 'timeline'] as const;
@@ -66,6 +68,7 @@ export function ActionPage({ panels = {} }: { panels?: ActionPanels }) {
           <Tabs.Panel value="overview" pt="lg">
             <Stack>
               <ActionDetails action={action.data} withHeader={false} />
+              {panels.tools?.(action.data)}
               {isStaffRole(user.role) && (
                 <Group>
                   <ActionVerbs actionId={action.data.id} status={action.data.status} />

@@ -1,0 +1,107 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../kernel/db/database.ts';
+import type { LocalizedText } from '../../kernel/localized.ts';
+import { countries, regions, topics } from '../taxonomy/taxonomy.table.ts';
+import { actionWhere } from './actions.queries.ts';
+import { type ActionStatus, actionCountries, actions, actionTopics } from './actions.table.ts';
+
+/**
+ * The filters of the facility's reports (the dashboard, exports): topic, region, country and status
+ * select Actions; the year selects what a figure counts by its own date (an Action by its start, an
+ * activity by its start date).
+ */
+export interface ReportFilters {
+  topic?: string;
+  region?: string;
+  country?: string;
+  status?: ActionStatus;
+  year?: number;
+}
+
+/** The ids of the Actions that topic, region, country and status admit, as a subquery. */
+export function reportedActionIds(filters: ReportFilters): SQL {
+  const where = actionWhere(
+    { kind: 'all' },
+    {
+      statuses: filters.status ? [filters.status] : undefined,
+      topic: filters.topic,
+      region: filters.region,
+      country: filters.country,
+    },
+  );
+  return sql`select ${actions.id} from ${actions}${where ? sql` where ${where}` : sql``}`;
+}
+
+/** The year an Action starts: when it actually started, else when it is planned to. */
+export const actionStartYear = sql`extract(year from coalesce(${actions.actualStart}, ${actions.plannedStart}))::int`;
+
+function reportedActions(filters: ReportFilters): SQL {
+  const year = filters.year === undefined ? sql`` : sql` and ${actionStartYear} = ${filters.year}`;
+  return sql`${actions.id} in (${reportedActionIds(filters)})${year}`;
+}
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+export interface CountRow {
+  key: string;
+  name: LocalizedText | null;
+  count: number;
+}
+
+/** How many of the reported Actions are in each status. */
+export async function actionsByStatus(db: Db, filters: ReportFilters): Promise<CountRow[]> {
+  const result = await db.execute(sql`
+    select ${actions.status}::text as key, null as name, count(*)::int as count
+      from ${actions} where ${reportedActions(filters)}
+     group by ${actions.status}`);
+  return rowsOf<CountRow>(result);
+}
+
+/** How many of the reported Actions work on each topic (an Action with two topics counts in both). */
+export async function actionsByTopic(db: Db, filters: ReportFilters): Promise<CountRow[]> {
+  const result = await db.execute(sql`
+    select ${topics.code} as key, ${topics.name} as name, count(distinct ${actions.id})::int as count
+      from ${actions}
+      join ${actionTopics} on ${actionTopics.actionId} = ${actions.id}
+      join ${topics} on ${topics.code} = ${actionTopics.topicCode}
+     where ${reportedActions(filters)}
+     group by ${topics.code}, ${topics.name}, ${topics.sortOrder}
+     order by count(distinct ${actions.id}) desc, ${topics.sortOrder}`);
+  return rowsOf<CountRow>(result);
+}
+
+/** How many of the reported Actions work in each region (through their countries). */
+export async function actionsByRegion(db: Db, filters: ReportFilters): Promise<CountRow[]> {
+  const result = await db.execute(sql`
+    select ${regions.code} as key, ${regions.name} as name, count(distinct ${actions.id})::int as count
+      from ${actions}
+      join ${actionCountries} on ${actionCountries.actionId} = ${actions.id}
+      join ${countries} on ${countries.code} = ${actionCountries.countryCode}
+      join ${regions} on ${regions.code} = ${countries.regionCode}
+     where ${reportedActions(filters)}
+     group by ${regions.code}, ${regions.name}, ${regions.sortOrder}
+     order by ${regions.sortOrder}`);
+  return rowsOf<CountRow>(result);
+}
+
+/** How many of the reported Actions start in each year; Actions without any date are left out. */
+export async function actionsByYear(db: Db, filters: ReportFilters): Promise<CountRow[]> {
+  const result = await db.execute(sql`
+    select ${actionStartYear}::text as key, null as name, count(*)::int as count
+      from ${actions}
+     where ${reportedActions(filters)} and ${actionStartYear} is not null
+     group by ${actionStartYear}
+     order by ${actionStartYear}`);
+  return rowsOf<CountRow>(result);
+}
+
+/**
+ * The ids of the reported Actions, as a list, for read functions that take one; with a year, the
+ * Actions that start in it.
+ */
+export async function reportedActionIdList(db: Db, filters: ReportFilters): Promise<string[]> {
+  const result = await db.execute(
+    sql`select ${actions.id} as id from ${actions} where ${reportedActions(filters)}`,
+  );
+  return rowsOf<{ id: string }>(result).map((row) => row.id);
+}

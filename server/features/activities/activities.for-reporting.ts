@@ -1,0 +1,33 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../kernel/db/database.ts';
+import { activities } from './activities.table.ts';
+
+/** An activity counts as held once it took place; its report may or may not be in. */
+export const HELD_STATUSES = ['held', 'reported'] as const;
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/**
+ * Activities held per quarter (`2026-Q2`) of their start date, among the activities of the Actions
+ * in `actionIds` (a subquery); `year` keeps the quarters of one year.
+ */
+export async function activitiesHeldByQuarter(
+  db: Db,
+  actionIds: SQL,
+  year: number | undefined,
+): Promise<{ key: string; count: number }[]> {
+  const inYear =
+    year === undefined ? sql`` : sql` and extract(year from ${activities.startDate})::int = ${year}`;
+  const quarter = sql`to_char(${activities.startDate}, 'YYYY-"Q"Q')`;
+  const result = await db.execute(sql`
+    select ${quarter} as key, count(*)::int as count
+      from ${activities}
+     where ${activities.actionId} in (${actionIds})
+       and ${activities.status} in (${sql.join(
+         HELD_STATUSES.map((s) => sql`${s}`),
+         sql`, `,
+       )})${inYear}
+     group by ${quarter}
+     order by ${quarter}`);
+  return rowsOf<{ key: string; count: number }>(result);
+}

@@ -1,0 +1,36 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../kernel/db/database.ts';
+import { activities } from '../activities/activities.table.ts';
+import { deployments } from './deployments.table.ts';
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/**
+ * Experts deployed on the activities (not cancelled) of the Actions in `actionIds`: how many
+ * different experts per year of the activities' start, and how many different experts in all.
+ */
+export async function expertsDeployedByYear(
+  db: Db,
+  actionIds: SQL,
+  year: number | undefined,
+): Promise<{ rows: { key: string; count: number }[]; total: number }> {
+  const yearOf = sql`extract(year from ${activities.startDate})::int`;
+  const where = sql`${activities.actionId} in (${actionIds}) and ${activities.status} <> 'cancelled'${
+    year === undefined ? sql`` : sql` and ${yearOf} = ${year}`
+  }`;
+  const [byYear, total] = await Promise.all([
+    db.execute(sql`
+      select ${yearOf}::text as key, count(distinct ${deployments.expertId})::int as count
+        from ${deployments} join ${activities} on ${activities.id} = ${deployments.activityId}
+       where ${where}
+       group by ${yearOf} order by ${yearOf}`),
+    db.execute(sql`
+      select count(distinct ${deployments.expertId})::int as count
+        from ${deployments} join ${activities} on ${activities.id} = ${deployments.activityId}
+       where ${where}`),
+  ]);
+  return {
+    rows: rowsOf<{ key: string; count: number }>(byYear),
+    total: rowsOf<{ count: number }>(total)[0]?.count ?? 0,
+  };
+}

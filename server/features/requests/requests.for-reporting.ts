@@ -1,0 +1,94 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../kernel/db/database.ts';
+
+/** What a report may narrow requests by: their topics and countries, and the year of submission. */
+export interface RequestReportFilters {
+  topic?: string;
+  region?: string;
+  country?: string;
+  year?: number;
+}
+
+export const funnelStages = ['submitted', 'screened', 'approved', 'declined'] as const;
+export type FunnelStage = (typeof funnelStages)[number];
+
+export interface FunnelRow {
+  stage: FunnelStage;
+  /** Requests that reached the stage. */
+  count: number;
+  /** Median days spent in the stage that leads to it; null when no request has gone through it. */
+  medianDays: number | null;
+}
+
+function requestConditions(filters: RequestReportFilters): SQL {
+  const conditions: SQL[] = [sql`r.submitted_at is not null`];
+  if (filters.year !== undefined) {
+    conditions.push(sql`extract(year from r.submitted_at at time zone 'UTC')::int = ${filters.year}`);
+  }
+  if (filters.topic) {
+    conditions.push(
+      sql`exists (select 1 from request_topics rt where rt.request_id = r.id and rt.topic_code = ${filters.topic})`,
+    );
+  }
+  if (filters.country) {
+    conditions.push(
+      sql`exists (select 1 from request_countries rc where rc.request_id = r.id and rc.country_code = ${filters.country})`,
+    );
+  }
+  if (filters.region) {
+    conditions.push(sql`exists (select 1 from request_countries rc join countries c on c.code = rc.country_code
+      where rc.request_id = r.id and c.region_code = ${filters.region})`);
+  }
+  return sql.join(conditions, sql` and `);
+}
+
+/**
+ * The request funnel, read from the requests' status history (`request_transitions`): how many
+ * submitted requests were screened (sent to the steering committee), approved and declined, and the
+ * median days each spent in the stage before: waiting for screening (submitted), in screening with
+ * any clarification (screened), in steering review (approved, declined). Only stays that ended count.
+ */
+export async function requestFunnel(db: Db, filters: RequestReportFilters): Promise<FunnelRow[]> {
+  const result = await db.execute(sql`
+    with chosen as (
+      select r.id from requests r where ${requestConditions(filters)}
+    ), steps as (
+      select t.request_id, t.to_status::text as status, t.created_at,
+             lead(t.created_at) over (partition by t.request_id order by t.created_at, t.id) as left_at,
+             lag(t.created_at) over (partition by t.request_id order by t.created_at, t.id) as came_at
+        from request_transitions t
+       where t.request_id in (select id from chosen)
+    ), reached as (
+      select request_id, array_agg(distinct status) as statuses from steps group by request_id
+    ), per_request as (
+      select s.request_id,
+        case when bool_and(s.left_at is not null) filter (where s.status = 'submitted')
+          then sum(extract(epoch from s.left_at - s.created_at)) filter (where s.status = 'submitted') end
+          / 86400.0 as submitted_days,
+        case when 'steering_review' = any(max(rc.statuses))
+          then sum(extract(epoch from s.left_at - s.created_at)) filter (where s.status in ('screening', 'clarification')) end
+          / 86400.0 as screened_days,
+        max(extract(epoch from s.created_at - s.came_at)) filter (where s.status = 'approved') / 86400.0 as approved_days,
+        max(extract(epoch from s.created_at - s.came_at)) filter (where s.status = 'declined') / 86400.0 as declined_days
+      from steps s join reached rc on rc.request_id = s.request_id
+      group by s.request_id
+    )
+    select
+      (select count(*) from reached where 'submitted' = any(statuses))::int as submitted,
+      (select count(*) from reached where 'steering_review' = any(statuses))::int as screened,
+      (select count(*) from reached where 'approved' = any(statuses))::int as approved,
+      (select count(*) from reached where 'declined' = any(statuses))::int as declined,
+      (select percentile_cont(0.5) within group (order by submitted_days) from per_request)::float8 as submitted_median,
+      (select percentile_cont(0.5) within group (order by screened_days) from per_request)::float8 as screened_median,
+      (select percentile_cont(0.5) within group (order by approved_days) from per_request)::float8 as approved_median,
+      (select percentile_cont(0.5) within group (order by declined_days) from per_request)::float8 as declined_median`);
+  const [row] = (result as unknown as { rows: Record<string, number | string | null>[] }).rows;
+  return funnelStages.map((stage) => {
+    const median = row?.[`${stage}_median`];
+    return {
+      stage,
+      count: Number(row?.[stage] ?? 0),
+      medianDays: median === null || median === undefined ? null : Math.round(Number(median) * 10) / 10,
+    };
+  });
+}
