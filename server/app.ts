@@ -20,6 +20,7 @@ import { expertsRoutes } from './features/experts/experts.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { readIatiConfig } from './features/iati/iati.config.ts';
 import { iatiRoutes } from './features/iati/iati.routes.ts';
+import { libraryRoutes } from './features/library/library.routes.ts';
 import { createMailOutbox, type MailOutbox } from './features/notifications/mail-outbox.ts';
 import { notificationsRoutes } from './features/notifications/notifications.routes.ts';
 import { portalRoutes } from './features/portal/portal.routes.ts';
@@ -118,6 +119,7 @@ export async function buildApp({
   notificationsRoutes(app, { db });
   eventsRoutes(app, { db, config });
   accountRequestsRoutes(app, { db });
+  libraryRoutes(app, { db });
   portalRoutes(app, { db, config });
 
   registerNotFound(app, { serveWebApp: await registerWebApp(app, config.webDir) });

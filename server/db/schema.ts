@@ -19,3 +19,4 @@ export * from '../kernel/audit/audit.table.ts';
 export * from '../kernel/cache/cache.table.ts';
 export * from '../kernel/files/files.table.ts';
 export * from '../kernel/settings/settings.table.ts';
+export * from '../features/library/library.table.ts';

@@ -1,0 +1,200 @@
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../kernel/db/database.ts';
+import { actionCountries, actions, actionTopics } from '../actions/actions.table.ts';
+import { deliverables } from '../deliverables/deliverables.table.ts';
+import {
+  LIBRARY_CANDIDATES,
+  LIBRARY_COUNT_CAP,
+  LIBRARY_PAGE_SIZE,
+  type LibraryQuery,
+} from './library.contract.ts';
+import { libraryDocuments } from './library.table.ts';
+import { ALL_TEXT_CONFIGS, textConfigOf } from './library-languages.ts';
+
+/** Marks around the matched words in a snippet: private-use characters that no extracted text keeps. */
+export const MARK_START = '\ue000';
+export const MARK_END = '\ue001';
+/** Snippets are cut from the beginning of the text, so that a long handbook costs no more than a note. */
+const HEADLINE_CHARS = 30_000;
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
+
+export type LibraryRow = {
+  id: string;
+  title: Record<string, string>;
+  summary: Record<string, string>;
+  type: (typeof deliverables.$inferSelect)['type'];
+  visibility: string;
+  action_id: string;
+  action_name: string;
+  action_status: string;
+  language: string;
+  extraction: string;
+  version_number: number | null;
+  published_on: string;
+  snippet: string | null;
+};
+
+async function rows<T>(db: Db, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/**
+ * The query in the configuration of the language asked for; without one, in each configuration
+ * (OR), since every document's words were stemmed in its own language.
+ */
+export function tsQueryOf(text: string, language: string | undefined): SQL {
+  const configs = language ? [textConfigOf(language)] : ALL_TEXT_CONFIGS;
+  return sql.join(
+    configs.map((config) => sql`websearch_to_tsquery(${config}::regconfig, ${text})`),
+    sql` || `,
+  );
+}
+
+function filtersOf(query: LibraryQuery): SQL | undefined {
+  return and(
+    query.type ? eq(deliverables.type, query.type) : undefined,
+    query.language ? eq(libraryDocuments.language, query.language) : undefined,
+    query.year
+      ? sql`${libraryDocuments.publishedAt} >= make_timestamptz(${query.year}, 1, 1, 0, 0, 0, 'UTC')
+        and ${libraryDocuments.publishedAt} < make_timestamptz(${query.year + 1}, 1, 1, 0, 0, 0, 'UTC')`
+      : undefined,
+    query.topic
+      ? sql`exists (select 1 from ${actionTopics} where ${actionTopics.actionId} = ${actions.id} and ${actionTopics.topicCode} = ${query.topic})`
+      : undefined,
+    query.country
+      ? sql`exists (select 1 from ${actionCountries} where ${actionCountries.actionId} = ${actions.id} and ${actionCountries.countryCode} = ${query.country})`
+      : undefined,
+  );
+}
+
+const joined = sql`${libraryDocuments}
+  join ${deliverables} on ${deliverables.id} = ${libraryDocuments.deliverableId}
+  join ${actions} on ${actions.id} = ${deliverables.actionId}`;
+
+const details = sql`
+  d.id, d.title, d.summary, d.type, d.visibility, a.id as action_id, a.name as action_name,
+  a.status as action_status, l.language, l.extraction, l.version_number,
+  to_char(l.published_at at time zone 'UTC', 'YYYY-MM-DD') as published_on`;
+
+/**
+ * One page of the library for a caller whose reach is `scope` (a condition on deliverables and
+ * actions). With words to search for, the newest LIBRARY_CANDIDATES matches (GIN index, then the
+ * publication order) are ranked by relevance, so that a word found in most documents costs no
+ * more than a rare one; snippets are made for the page's documents only. Without words, newest first.
+ */
+export async function searchLibrary(db: Db, scope: SQL | undefined, query: LibraryQuery) {
+  const words = query.q?.trim() ? query.q.trim() : undefined;
+  const where = and(scope, filtersOf(query));
+  const offset = (query.page - 1) * LIBRARY_PAGE_SIZE;
+  const match = words ? sql`${libraryDocuments.search} @@ (${tsQueryOf(words, query.language)})` : undefined;
+  const matching = and(where, match);
+
+  const countQuery = rows<{ total: number }>(
+    db,
+    sql`select count(*)::int as total from (select 1 from ${joined} where ${matching ?? sql`true`} limit ${LIBRARY_COUNT_CAP + 1}) s`,
+  );
+
+  let pageQuery: Promise<LibraryRow[]>;
+  if (words) {
+    const candidates = sql`select ${libraryDocuments.deliverableId} as id, ${libraryDocuments.publishedAt} as published_at,
+        ${libraryDocuments.search} as search
+      from ${joined} where ${matching}
+      order by ${libraryDocuments.publishedAt} desc, ${libraryDocuments.deliverableId}
+      limit ${LIBRARY_CANDIDATES}`;
+    pageQuery = rows<LibraryRow>(
+      db,
+      sql`with candidates as (${candidates}),
+        ranked as (
+          select c.id, c.published_at, ts_rank(c.search, ${tsQueryOf(words, query.language)}) as rank
+            from candidates c order by rank desc, c.published_at desc, c.id
+           limit ${LIBRARY_PAGE_SIZE} offset ${offset})
+        select ${details},
+          ts_headline(l.text_config::regconfig, left(l.body, ${HEADLINE_CHARS}),
+            websearch_to_tsquery(l.text_config::regconfig, ${words}), ${HEADLINE_OPTIONS}) as snippet
+          from ranked r
+          join library_documents l on l.deliverable_id = r.id
+          join deliverables d on d.id = l.deliverable_id
+          join actions a on a.id = d.action_id
+         order by r.rank desc, r.published_at desc, r.id`,
+    );
+  } else {
+    pageQuery = rows<LibraryRow>(
+      db,
+      sql`with page as (
+          select ${libraryDocuments.deliverableId} as id, ${libraryDocuments.publishedAt} as published_at
+            from ${joined} where ${where ?? sql`true`}
+           order by ${libraryDocuments.publishedAt} desc, ${libraryDocuments.deliverableId}
+           limit ${LIBRARY_PAGE_SIZE} offset ${offset})
+        select ${details}, null as snippet
+          from page p
+          join library_documents l on l.deliverable_id = p.id
+          join deliverables d on d.id = l.deliverable_id
+          join actions a on a.id = d.action_id
+         order by p.published_at desc, p.id`,
+    );
+  }
+  const yearsQuery = rows<{ first: number | null; last: number | null }>(
+    db,
+    sql`select extract(year from min(${libraryDocuments.publishedAt}))::int as first,
+               extract(year from max(${libraryDocuments.publishedAt}))::int as last
+          from ${joined} where ${scope ?? sql`true`}`,
+  );
+  const [[count], page, [years]] = await Promise.all([countQuery, pageQuery, yearsQuery]);
+  const total = Number(count?.total ?? 0);
+  return {
+    rows: page,
+    total: Math.min(total, LIBRARY_COUNT_CAP),
+    totalIsLowerBound: total > LIBRARY_COUNT_CAP,
+    ranked: Boolean(words),
+    years: yearRange(years?.first ?? null, years?.last ?? null),
+  };
+}
+
+function yearRange(first: number | null, last: number | null): number[] {
+  if (first === null || last === null) return [];
+  const years: number[] = [];
+  for (let year = Number(last); year >= Number(first) && years.length < 50; year--) years.push(year);
+  return years;
+}
+
+/** One document with its text, if `scope` reaches it. */
+export async function selectLibraryDocument(db: Db, scope: SQL | undefined, id: string) {
+  const [row] = await rows<LibraryRow & { body: string }>(
+    db,
+    sql`select ${details}, null as snippet, l.body
+          from library_documents l
+          join deliverables d on d.id = l.deliverable_id
+          join actions a on a.id = d.action_id
+         where l.deliverable_id = ${id} and (${scopeAliased(scope)})`,
+  );
+  return row;
+}
+
+/** The newest documents of some types (the field guide), if `scope` reaches them. */
+export async function selectLibraryByTypes(
+  db: Db,
+  scope: SQL | undefined,
+  types: readonly string[],
+  limit: number,
+) {
+  return rows<LibraryRow>(
+    db,
+    sql`select ${details}, null as snippet
+          from library_documents l
+          join deliverables d on d.id = l.deliverable_id
+          join actions a on a.id = d.action_id
+         where d.type::text in (${sql.join(
+           types.map((t) => sql`${t}`),
+           sql`, `,
+         )}) and (${scopeAliased(scope)})
+         order by l.published_at desc, l.deliverable_id
+         limit ${limit}`,
+  );
+}
+
+/** A scope written on the tables' own names, for statements that alias them as l, d and a. */
+function scopeAliased(scope: SQL | undefined): SQL {
+  return scope
+    ? sql`exists (select 1 from ${joined} where ${libraryDocuments.deliverableId} = l.deliverable_id and ${scope})`
+    : sql`true`;
+}
