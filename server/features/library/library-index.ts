@@ -59,7 +59,7 @@ export async function indexDeliverable(
     })
     .from(deliverables)
     .where(eq(deliverables.id, deliverableId));
-  if (!row || row.status !== 'published') return;
+  if (row?.status !== 'published') return;
   const [latest] = await db
     .select({
       number: deliverableVersions.number,

@@ -54,6 +54,9 @@ export const libraryPage = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
   years: z.array(z.number().int()).describe('Years of publication the filter offers, newest first'),
+  types: z
+    .array(z.object({ code: z.string(), name: z.string() }))
+    .describe('The deliverable types the filter offers, named in the reader’s language'),
 });
 export type LibraryPage = z.infer<typeof libraryPage>;
 

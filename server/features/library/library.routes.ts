@@ -5,6 +5,7 @@ import type { Db } from '../../kernel/db/database.ts';
 import { sendCached, serializeWith } from '../../kernel/http/cached-reply.ts';
 import { errorBody, notModified, uuidParam } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
+import { fieldGuideRoutes } from './field-guide.routes.ts';
 import { fieldGuideList, libraryDocument, libraryPage, libraryQuery } from './library.contract.ts';
 import { readFieldGuide, readLibrary, readLibraryDocument } from './library.service.ts';
 
@@ -19,6 +20,7 @@ const filtersDescription =
  */
 export function libraryRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  fieldGuideRoutes(app);
   const cache = new VersionedCache(db, 'portfolio');
 
   api.get(

@@ -114,6 +114,9 @@ export async function readLibrary(
     page: query.page,
     pageSize: LIBRARY_PAGE_SIZE,
     years: found.years,
+    types: Object.entries(DELIVERABLE_TYPE_NAMES)
+      .map(([code, names]) => ({ code, name: names[lang] }))
+      .sort((a, b) => a.name.localeCompare(b.name, lang)),
   };
 }
 

@@ -14,14 +14,19 @@ export type Extraction =
 
 /** Paragraphs kept, runs of spaces and blank lines folded, control characters dropped. */
 export function tidyText(raw: string): string {
-  return raw
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ')
-    .replace(/[ \t\u00a0]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
-    .slice(0, MAX_TEXT_CHARS);
+  return (
+    raw
+      .replace(/\r\n?/g, '\n')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ')
+      // The marks of search snippets (library.queries.ts) never come from a document.
+      .replace(/[\ue000\ue001]/g, '')
+      .replace(/[ \t\u00a0]+/g, ' ')
+      .replace(/ *\n */g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+      .slice(0, MAX_TEXT_CHARS)
+  );
 }
 
 async function rawTextOf(bytes: Buffer, mediaType: string): Promise<string> {
