@@ -283,3 +283,44 @@ describe('text is read from the file when a deliverable is published', () => {
     expect((await search('q=Elubo')).items).toEqual([]);
   });
 });
+
+describe('the library on the portal, before any script runs', () => {
+  it('renders the search with its filters, marked snippets and download links', async () => {
+    const handbook = await deliverableOf('peru-ii', 'handbook');
+    const page = await get('/library?q=albergue+rescatada&lang=es');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<form class="filters" action="/library" method="get"');
+    expect(page.body).toContain(`href="/library/${handbook}"`);
+    expect(page.body).toMatch(/<mark>albergues<\/mark>/);
+    expect(page.body).toContain(`/api/public/deliverables/${handbook}/download`);
+    expect(page.body).toContain('<html lang="es" dir="ltr">');
+    const arabic = await get('/library?lang=ar');
+    expect(arabic.body).toContain('<html lang="ar" dir="rtl">');
+    expect(arabic.body).toContain('المكتبة');
+  });
+
+  it('shows a guide’s text to read, lists the field guide, and links the manifest and the sitemap', async () => {
+    const notes = await deliverableOf('niger-i', 'practical_notes');
+    const document = await get(`/library/${notes}?lang=fr`);
+    expect(document.statusCode).toBe(200);
+    expect(document.body).toContain('Rappel : un migrant objet de trafic n’est pas un délinquant.');
+    expect(document.body).toContain('<link rel="manifest" href="/manifest.webmanifest?lang=fr">');
+    const guide = await get('/field-guide?lang=en');
+    expect(guide.body).toContain(`href="/library/${notes}"`);
+    expect(guide.body).not.toContain(await deliverableOf('peru-ii', 'handbook'));
+    const manifest = await get('/manifest.webmanifest?lang=ar');
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(manifest.json()).toMatchObject({
+      lang: 'ar',
+      dir: 'rtl',
+      display: 'standalone',
+      name: 'دليل تاندم الميداني',
+    });
+    const sitemap = (await get('/sitemap.xml')).body;
+    expect(sitemap).toContain('/library</loc>');
+    expect(sitemap).toContain(`/library/${notes}</loc>`);
+    expect((await get(`/library/${await deliverableOf('ghana-ii', 'assessment_report')}`)).statusCode).toBe(
+      404,
+    );
+  });
+});

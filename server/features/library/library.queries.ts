@@ -5,6 +5,7 @@ import { deliverables } from '../deliverables/deliverables.table.ts';
 import {
   LIBRARY_CANDIDATES,
   LIBRARY_COUNT_CAP,
+  LIBRARY_MATCHES,
   LIBRARY_PAGE_SIZE,
   type LibraryQuery,
 } from './library.contract.ts';
@@ -50,14 +51,21 @@ export function tsQueryOf(text: string, language: string | undefined): SQL {
   );
 }
 
-function filtersOf(query: LibraryQuery): SQL | undefined {
+/** Filters on the library's own rows (applied with the index match). */
+function documentFiltersOf(query: LibraryQuery): SQL | undefined {
   return and(
-    query.type ? eq(deliverables.type, query.type) : undefined,
     query.language ? eq(libraryDocuments.language, query.language) : undefined,
     query.year
       ? sql`${libraryDocuments.publishedAt} >= make_timestamptz(${query.year}, 1, 1, 0, 0, 0, 'UTC')
         and ${libraryDocuments.publishedAt} < make_timestamptz(${query.year + 1}, 1, 1, 0, 0, 0, 'UTC')`
       : undefined,
+  );
+}
+
+/** Filters on the deliverable and its Action. */
+function workFiltersOf(query: LibraryQuery): SQL | undefined {
+  return and(
+    query.type ? eq(deliverables.type, query.type) : undefined,
     query.topic
       ? sql`exists (select 1 from ${actionTopics} where ${actionTopics.actionId} = ${actions.id} and ${actionTopics.topicCode} = ${query.topic})`
       : undefined,
@@ -65,6 +73,10 @@ function filtersOf(query: LibraryQuery): SQL | undefined {
       ? sql`exists (select 1 from ${actionCountries} where ${actionCountries.actionId} = ${actions.id} and ${actionCountries.countryCode} = ${query.country})`
       : undefined,
   );
+}
+
+function filtersOf(query: LibraryQuery): SQL | undefined {
+  return and(documentFiltersOf(query), workFiltersOf(query));
 }
 
 const joined = sql`${libraryDocuments}
@@ -86,41 +98,14 @@ export async function searchLibrary(db: Db, scope: SQL | undefined, query: Libra
   const words = query.q?.trim() ? query.q.trim() : undefined;
   const where = and(scope, filtersOf(query));
   const offset = (query.page - 1) * LIBRARY_PAGE_SIZE;
-  const match = words ? sql`${libraryDocuments.search} @@ (${tsQueryOf(words, query.language)})` : undefined;
-  const matching = and(where, match);
+  const yearsQuery = sql`select extract(year from min(${libraryDocuments.publishedAt}))::int as first,
+               extract(year from max(${libraryDocuments.publishedAt}))::int as last
+          from ${joined} where ${scope ?? sql`true`}`;
 
-  const countQuery = rows<{ total: number }>(
-    db,
-    sql`select count(*)::int as total from (select 1 from ${joined} where ${matching ?? sql`true`} limit ${LIBRARY_COUNT_CAP + 1}) s`,
-  );
-
-  let pageQuery: Promise<LibraryRow[]>;
-  if (words) {
-    const candidates = sql`select ${libraryDocuments.deliverableId} as id, ${libraryDocuments.publishedAt} as published_at,
-        ${libraryDocuments.search} as search
-      from ${joined} where ${matching}
-      order by ${libraryDocuments.publishedAt} desc, ${libraryDocuments.deliverableId}
-      limit ${LIBRARY_CANDIDATES}`;
-    pageQuery = rows<LibraryRow>(
-      db,
-      sql`with candidates as (${candidates}),
-        ranked as (
-          select c.id, c.published_at, ts_rank(c.search, ${tsQueryOf(words, query.language)}) as rank
-            from candidates c order by rank desc, c.published_at desc, c.id
-           limit ${LIBRARY_PAGE_SIZE} offset ${offset})
-        select ${details},
-          ts_headline(l.text_config::regconfig, left(l.body, ${HEADLINE_CHARS}),
-            websearch_to_tsquery(l.text_config::regconfig, ${words}), ${HEADLINE_OPTIONS}) as snippet
-          from ranked r
-          join library_documents l on l.deliverable_id = r.id
-          join deliverables d on d.id = l.deliverable_id
-          join actions a on a.id = d.action_id
-         order by r.rank desc, r.published_at desc, r.id`,
-    );
-  } else {
-    pageQuery = rows<LibraryRow>(
-      db,
-      sql`with page as (
+  if (!words) {
+    const countQuery = sql`select count(*)::int as total from (select 1 from ${joined}
+      where ${where ?? sql`true`} limit ${LIBRARY_COUNT_CAP + 1}) s`;
+    const pageQuery = sql`with page as (
           select ${libraryDocuments.deliverableId} as id, ${libraryDocuments.publishedAt} as published_at
             from ${joined} where ${where ?? sql`true`}
            order by ${libraryDocuments.publishedAt} desc, ${libraryDocuments.deliverableId}
@@ -130,22 +115,84 @@ export async function searchLibrary(db: Db, scope: SQL | undefined, query: Libra
           join library_documents l on l.deliverable_id = p.id
           join deliverables d on d.id = l.deliverable_id
           join actions a on a.id = d.action_id
-         order by p.published_at desc, p.id`,
-    );
+         order by p.published_at desc, p.id`;
+    const [[count], page, [years]] = await Promise.all([
+      rows<{ total: number }>(db, countQuery),
+      rows<LibraryRow>(db, pageQuery),
+      rows<{ first: number | null; last: number | null }>(db, yearsQuery),
+    ]);
+    return found(page, Number(count?.total ?? 0), false, years);
   }
-  const yearsQuery = rows<{ first: number | null; last: number | null }>(
-    db,
-    sql`select extract(year from min(${libraryDocuments.publishedAt}))::int as first,
-               extract(year from max(${libraryDocuments.publishedAt}))::int as last
-          from ${joined} where ${scope ?? sql`true`}`,
-  );
-  const [[count], page, [years]] = await Promise.all([countQuery, pageQuery, yearsQuery]);
-  const total = Number(count?.total ?? 0);
+
+  const tsQuery = tsQueryOf(words, query.language);
+  // Bounded work whatever the word: the matches come from the GIN index alone (narrow rows, no
+  // search document read); the newest LIBRARY_MATCHES of them are checked against the reader's
+  // scope and the other filters, one primary-key lookup each; the newest LIBRARY_CANDIDATES that
+  // pass have their search documents read to be ranked, and the page's texts to make snippets.
+  const documentFilters = documentFiltersOf(query);
+  const statement = sql`with matched as materialized (
+        select ${libraryDocuments.deliverableId} as id, ${libraryDocuments.publishedAt} as published_at
+          from ${libraryDocuments}
+         where ${libraryDocuments.search} @@ (${tsQuery})${documentFilters ? sql` and ${documentFilters}` : sql``}),
+      newest as (select id, published_at from matched order by published_at desc, id limit ${LIBRARY_MATCHES}),
+      scoped as materialized (
+        select n.id, n.published_at from newest n
+          join ${deliverables} on ${deliverables.id} = n.id
+          join ${actions} on ${actions.id} = ${deliverables.actionId}
+         where ${and(scope, workFiltersOf(query)) ?? sql`true`}),
+      candidates as (select id, published_at from scoped order by published_at desc, id limit ${LIBRARY_CANDIDATES}),
+      ranked as (
+        select c.id, c.published_at, ts_rank(l.search, ${tsQuery}) as rank
+          from candidates c join library_documents l on l.deliverable_id = c.id
+         order by rank desc, c.published_at desc, c.id
+         limit ${LIBRARY_PAGE_SIZE} offset ${offset}),
+      page as (
+        select ${details}, r.rank, r.published_at as sort_date,
+          ts_headline(l.text_config::regconfig, left(l.body, ${HEADLINE_CHARS}),
+            websearch_to_tsquery(l.text_config::regconfig, ${words}), ${HEADLINE_OPTIONS}) as snippet
+          from ranked r
+          join library_documents l on l.deliverable_id = r.id
+          join deliverables d on d.id = l.deliverable_id
+          join actions a on a.id = d.action_id)
+    select (select count(*)::int from (select 1 from scoped limit ${LIBRARY_COUNT_CAP + 1}) s) as total,
+           (select count(*)::int from (select 1 from matched limit ${LIBRARY_MATCHES + 1}) s) as matches,
+           (select coalesce(json_agg(p order by p.rank desc, p.sort_date desc, p.id), '[]'::json) from page p) as items`;
+  const searched = db.transaction(async (tx) => {
+    // The planner counts the test of a search document as cheap; it is not (the document is read
+    // from TOAST). Scans that test every row, and joins that read whole tables, are ruled out for
+    // this statement: the index finds the matches, primary keys the rest.
+    await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true),
+      set_config('enable_mergejoin', 'off', true)`);
+    const [result] = await rows<{ total: number; matches: number; items: LibraryRow[] | string }>(
+      tx,
+      statement,
+    );
+    return result;
+  });
+  const [result, [years]] = await Promise.all([
+    searched,
+    rows<{ first: number | null; last: number | null }>(db, yearsQuery),
+  ]);
+  const items =
+    typeof result?.items === 'string' ? (JSON.parse(result.items) as LibraryRow[]) : result?.items;
+  const total = Number(result?.total ?? 0);
+  // Beyond the newest LIBRARY_MATCHES matches nothing is counted: the count is then a lower bound.
+  const more = Number(result?.matches ?? 0) > LIBRARY_MATCHES;
+  const shown = found(items ?? [], total, true, years);
+  return { ...shown, totalIsLowerBound: shown.totalIsLowerBound || more };
+}
+
+function found(
+  page: LibraryRow[],
+  total: number,
+  ranked: boolean,
+  years: { first: number | null; last: number | null } | undefined,
+) {
   return {
     rows: page,
     total: Math.min(total, LIBRARY_COUNT_CAP),
     totalIsLowerBound: total > LIBRARY_COUNT_CAP,
-    ranked: Boolean(words),
+    ranked,
     years: yearRange(years?.first ?? null, years?.last ?? null),
   };
 }
