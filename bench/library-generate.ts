@@ -34,7 +34,9 @@ const VOCABULARY: Record<string, { config: string; words: string[] }> = {
       desert route routes smugglers traffickers organised crime money financial investigation seizure
       fraud forged identity biometric screening profiling questioning detention alternatives release
       integration employment skills diaspora remittances investment development policy strategy plan
-      monitoring evaluation indicators budget coordination committee meeting minutes annex chapter`.split(/\s+/),
+      monitoring evaluation indicators budget coordination committee meeting minutes annex chapter`.split(
+      /\s+/,
+    ),
   },
   fr: {
     config: 'french',
@@ -49,7 +51,9 @@ const VOCABULARY: Record<string, { config: string; words: string[] }> = {
       partenaire experts mission atelier manuel lignes directrices procédures pratiques notes poste
       aéroport passage patrouille côte désert route itinéraires passeurs trafiquants criminalité
       argent financière saisie fraude faux identité biométrique contrôle rétention libération
-      intégration emploi compétences diaspora transferts investissement politique stratégie plan suivi`.split(/\s+/),
+      intégration emploi compétences diaspora transferts investissement politique stratégie plan suivi`.split(
+      /\s+/,
+    ),
   },
   es: {
     config: 'spanish',
@@ -64,7 +68,9 @@ const VOCABULARY: Record<string, { config: string; words: string[] }> = {
       socio expertos misión taller manual lineamientos procedimientos prácticas notas puesto aeropuerto
       paso patrulla costa ruta rutas traficantes tratantes delincuencia organizada dinero financiera
       incautación fraude falsificación identidad biométrica control detención liberación integración
-      empleo habilidades diáspora remesas inversión desarrollo política estrategia plan seguimiento`.split(/\s+/),
+      empleo habilidades diáspora remesas inversión desarrollo política estrategia plan seguimiento`.split(
+      /\s+/,
+    ),
   },
   pt: {
     config: 'portuguese',
@@ -92,7 +98,9 @@ const VOCABULARY: Record<string, { config: string; words: string[] }> = {
       الموافقة الإفادة الشاهد الشبكة الإقليمي الدولي الوزارة المؤسسة الشريك الخبراء البعثة ورشة الدليل
       المبادئ الإجراءات العملية ملاحظات المركز المطار المعبر الدورية الساحل الصحراء الطريق المهربين
       المتاجرين الجريمة المنظمة الأموال المالي الحجز الاحتيال التزوير الهوية البيومترية الفحص الاحتجاز
-      الإفراج الإدماج التشغيل المهارات الجالية التحويلات الاستثمار التنمية السياسة الاستراتيجية الخطة`.split(/\s+/),
+      الإفراج الإدماج التشغيل المهارات الجالية التحويلات الاستثمار التنمية السياسة الاستراتيجية الخطة`.split(
+      /\s+/,
+    ),
   },
 };
 const LANGUAGES = ['en', 'fr', 'es', 'pt', 'ar'] as const;
@@ -142,13 +150,31 @@ function zipf(size: number, s = 1.05) {
   };
 }
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'su', 'te', 'no', 'ba', 'di', 'ge', 'ho', 'ja', 'ku', 'za', 'ri', 'vo'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ra',
+  'su',
+  'te',
+  'no',
+  'ba',
+  'di',
+  'ge',
+  'ho',
+  'ja',
+  'ku',
+  'za',
+  'ri',
+  'vo',
+];
 
 /** A document: its language, title and text of `words` words, in sentences and paragraphs. */
 export function makeDocument(next: () => number, index: number) {
   let pick = next();
   let li = 0;
-  while (li < LANGUAGE_WEIGHTS.length - 1 && pick > (LANGUAGE_WEIGHTS[li] ?? 0)) pick -= LANGUAGE_WEIGHTS[li++] ?? 0;
+  while (li < LANGUAGE_WEIGHTS.length - 1 && pick > (LANGUAGE_WEIGHTS[li] ?? 0))
+    pick -= LANGUAGE_WEIGHTS[li++] ?? 0;
   const language = LANGUAGES[li] ?? 'en';
   const { config, words } = VOCABULARY[language] as { config: string; words: string[] };
   const draw = zipf(words.length);
@@ -162,7 +188,9 @@ export function makeDocument(next: () => number, index: number) {
     // One word in forty is a name (a place, a person, an institution): the long tail of a real index.
     const word =
       next() < 0.025
-        ? Array.from({ length: 2 + Math.floor(next() * 3) }, () => SYLLABLES[Math.floor(next() * 16)]).join('')
+        ? Array.from({ length: 2 + Math.floor(next() * 3) }, () => SYLLABLES[Math.floor(next() * 16)]).join(
+            '',
+          )
         : (words[draw(next())] as string);
     sentence.push(word);
     if (sentence.length > 8 + next() * 14) {
@@ -212,9 +240,9 @@ export async function generateLibrary(url: string): Promise<GeneratedLibrary> {
   await client.connect();
   try {
     for (const statement of ACTION_STATEMENTS) await client.query(statement);
-    const actionIds = (await client.query("select id from actions where code like 'lib-%' order by code")).rows.map(
-      (r: { id: string }) => r.id,
-    );
+    const actionIds = (
+      await client.query("select id from actions where code like 'lib-%' order by code")
+    ).rows.map((r: { id: string }) => r.id);
     // Bulk loading: the search index is built once at the end rather than row by row.
     await client.query('drop index if exists library_documents_search_idx');
     const next = random(SEED);

@@ -5,9 +5,9 @@ import Fastify from 'fastify';
 import pg from 'pg';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-const ids = (await pool.query('select deliverable_id from library_documents order by deliverable_id limit 1000')).rows.map(
-  (r: { deliverable_id: string }) => r.deliverable_id,
-);
+const ids = (
+  await pool.query('select deliverable_id from library_documents order by deliverable_id limit 1000')
+).rows.map((r: { deliverable_id: string }) => r.deliverable_id);
 let turn = 0;
 const app = Fastify();
 app.get('/lookup', async () => {

@@ -5,8 +5,8 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { type GeneratedLibrary, withLibraryDatabase } from './library-generate.ts';
 import { freePort, printTable, startProcess, stopProcess, waitForOk } from './lib.ts';
+import { type GeneratedLibrary, withLibraryDatabase } from './library-generate.ts';
 
 export const LIBRARY_BUDGET_MS = 50;
 const CONNECTIONS = Number(process.env.BENCH_LIBRARY_CONNECTIONS || 8);
@@ -74,7 +74,12 @@ async function alone(url: string, times = 15) {
   return { p50: percentile(timings, 50), p95: percentile(timings, 95), ...body };
 }
 
-async function withServer<T>(script: string[], env: Record<string, string>, ready: string, use: (base: string) => Promise<T>) {
+async function withServer<T>(
+  script: string[],
+  env: Record<string, string>,
+  ready: string,
+  use: (base: string) => Promise<T>,
+) {
   const port = await freePort();
   const child = startProcess('node', ['--import', 'tsx', ...script], { ...env, PORT: String(port) });
   const base = `http://127.0.0.1:${port}`;
@@ -89,7 +94,9 @@ async function withServer<T>(script: string[], env: Record<string, string>, read
 export async function benchLibrary() {
   return withLibraryDatabase(async (library: GeneratedLibrary) => {
     const env = { DATABASE_URL: library.url, TANDEM_DEMO: '0', HOST: '127.0.0.1' };
-    const searches = LIBRARY_QUERIES.flatMap((q) => FILTERS.map((f) => `/api/public/library?q=${encodeURIComponent(q)}${f}`));
+    const searches = LIBRARY_QUERIES.flatMap((q) =>
+      FILTERS.map((f) => `/api/public/library?q=${encodeURIComponent(q)}${f}`),
+    );
     const paths = [...searches, '/api/public/library', '/api/public/library?page=3&language=fr'];
     const lookup = await withServer(['bench/library-lookup-server.ts'], env, '/lookup', async (base) => {
       await underLoad(base, ['/lookup']); // warm-up
@@ -116,7 +123,9 @@ export function printLibrary(result: Awaited<ReturnType<typeof benchLibrary>>) {
       `${library.averageWords} words on average, ${library.megabytes} MB of text, loaded in ${library.loadSeconds.toFixed(0)} s` +
       ` (load average ${load?.toFixed(1)} on ${availableParallelism()} CPUs)`,
   );
-  console.log(`${CONNECTIONS} connections, ${SECONDS} s each; ${LIBRARY_QUERIES.length} queries × ${FILTERS.length} filters and two lists`);
+  console.log(
+    `${CONNECTIONS} connections, ${SECONDS} s each; ${LIBRARY_QUERIES.length} queries × ${FILTERS.length} filters and two lists`,
+  );
   printTable(
     ['endpoint', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'budget'],
     [

@@ -142,7 +142,9 @@ describe.each(['en', 'ar'])('the library’s pages in %s', (language) => {
   afterAll(() => context?.close());
 
   it('have no serious or critical violation and read in their language and direction', async () => {
-    const id = await guideId(language === 'ar' ? 'Standard operating procedures' : 'Aide-mémoire for airport');
+    const id = await guideId(
+      language === 'ar' ? 'Standard operating procedures' : 'Aide-mémoire for airport',
+    );
     for (const path of [
       '/library',
       '/library?q=trafficking',
