@@ -98,9 +98,12 @@ export async function searchLibrary(db: Db, scope: SQL | undefined, query: Libra
   const words = query.q?.trim() ? query.q.trim() : undefined;
   const where = and(scope, filtersOf(query));
   const offset = (query.page - 1) * LIBRARY_PAGE_SIZE;
-  const yearsQuery = sql`select extract(year from min(${libraryDocuments.publishedAt}))::int as first,
-               extract(year from max(${libraryDocuments.publishedAt}))::int as last
-          from ${joined} where ${scope ?? sql`true`}`;
+  // The first and last years of publication within the reader's scope: an index walk from each end.
+  const yearsQuery = sql`select
+      (select extract(year from ${libraryDocuments.publishedAt})::int from ${joined} where ${scope ?? sql`true`}
+        order by ${libraryDocuments.publishedAt} asc, ${libraryDocuments.deliverableId} limit 1) as first,
+      (select extract(year from ${libraryDocuments.publishedAt})::int from ${joined} where ${scope ?? sql`true`}
+        order by ${libraryDocuments.publishedAt} desc, ${libraryDocuments.deliverableId} limit 1) as last`;
 
   if (!words) {
     const countQuery = sql`select count(*)::int as total from (select 1 from ${joined}
@@ -116,12 +119,13 @@ export async function searchLibrary(db: Db, scope: SQL | undefined, query: Libra
           join deliverables d on d.id = l.deliverable_id
           join actions a on a.id = d.action_id
          order by p.published_at desc, p.id`;
-    const [[count], page, [years]] = await Promise.all([
-      rows<{ total: number }>(db, countQuery),
-      rows<LibraryRow>(db, pageQuery),
-      rows<{ first: number | null; last: number | null }>(db, yearsQuery),
-    ]);
-    return found(page, Number(count?.total ?? 0), false, years);
+    return db.transaction(async (tx) => {
+      await boundPlans(tx);
+      const [count] = await rows<{ total: number }>(tx, countQuery);
+      const page = await rows<LibraryRow>(tx, pageQuery);
+      const [years] = await rows<{ first: number | null; last: number | null }>(tx, yearsQuery);
+      return found(page, Number(count?.total ?? 0), false, years);
+    });
   }
 
   const tsQuery = tsQueryOf(words, query.language);
@@ -157,22 +161,15 @@ export async function searchLibrary(db: Db, scope: SQL | undefined, query: Libra
     select (select count(*)::int from (select 1 from scoped limit ${LIBRARY_COUNT_CAP + 1}) s) as total,
            (select count(*)::int from (select 1 from matched limit ${LIBRARY_MATCHES + 1}) s) as matches,
            (select coalesce(json_agg(p order by p.rank desc, p.sort_date desc, p.id), '[]'::json) from page p) as items`;
-  const searched = db.transaction(async (tx) => {
-    // The planner counts the test of a search document as cheap; it is not (the document is read
-    // from TOAST). Scans that test every row, and joins that read whole tables, are ruled out for
-    // this statement: the index finds the matches, primary keys the rest.
-    await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true),
-      set_config('enable_mergejoin', 'off', true)`);
-    const [result] = await rows<{ total: number; matches: number; items: LibraryRow[] | string }>(
+  const { result, years } = await db.transaction(async (tx) => {
+    await boundPlans(tx);
+    const [answer] = await rows<{ total: number; matches: number; items: LibraryRow[] | string }>(
       tx,
       statement,
     );
-    return result;
+    const [range] = await rows<{ first: number | null; last: number | null }>(tx, yearsQuery);
+    return { result: answer, years: range };
   });
-  const [result, [years]] = await Promise.all([
-    searched,
-    rows<{ first: number | null; last: number | null }>(db, yearsQuery),
-  ]);
   const items =
     typeof result?.items === 'string' ? (JSON.parse(result.items) as LibraryRow[]) : result?.items;
   const total = Number(result?.total ?? 0);
@@ -180,6 +177,17 @@ export async function searchLibrary(db: Db, scope: SQL | undefined, query: Libra
   const more = Number(result?.matches ?? 0) > LIBRARY_MATCHES;
   const shown = found(items ?? [], total, true, years);
   return { ...shown, totalIsLowerBound: shown.totalIsLowerBound || more };
+}
+
+/**
+ * The planner counts the test of a search document as cheap; it is not (the document is read from
+ * TOAST). For the library's statements, scans that test every row and joins that read whole tables
+ * are ruled out (for the transaction only): the indexes find the rows, primary keys the rest, so the
+ * work is bounded by the page, the candidates and the caps, not by the size of the library.
+ */
+async function boundPlans(tx: Db) {
+  await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true),
+    set_config('enable_mergejoin', 'off', true)`);
 }
 
 function found(
