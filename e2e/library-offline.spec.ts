@@ -80,7 +80,7 @@ describe('the offline field guide', () => {
 
   it('saves an aide-mémoire, and reads it with no connection', async () => {
     const problems = collectPageProblems(page);
-    const id = await guideId('Aide-mémoire pour les agents');
+    const id = await guideId('Aide-mémoire for officers at border posts');
     await page.goto('/field-guide?lang=fr');
     await page.getByText('Aucun guide n’est encore enregistré sur cet appareil.').waitFor();
     // The service worker takes control of the page once it is active.

@@ -41,17 +41,20 @@ async function fromNetworkElseSaved(request, { keepAs } = {}) {
     if (keepAs && response.ok) await (await caches.open(SHELL)).put(keepAs, response.clone());
     return response;
   } catch (error) {
+    // Pages vary by language (cookie, Accept-Language); a saved copy is the one the reader saved.
     const saved =
-      (await caches.match(request)) ||
-      (await caches.match(request, { ignoreSearch: true })) ||
-      (request.mode === 'navigate' ? await caches.match(SHELL_PAGE, { ignoreSearch: true }) : undefined);
+      (await caches.match(request, { ignoreVary: true })) ||
+      (await caches.match(request, { ignoreSearch: true, ignoreVary: true })) ||
+      (request.mode === 'navigate'
+        ? await caches.match(SHELL_PAGE, { ignoreSearch: true, ignoreVary: true })
+        : undefined);
     if (saved) return saved;
     throw error;
   }
 }
 
 async function assetFromCache(request) {
-  const cached = await caches.match(request);
+  const cached = await caches.match(request, { ignoreVary: true });
   if (cached) return cached;
   const response = await fetch(request);
   if (response.ok) await (await caches.open(ASSETS)).put(request, response.clone());
