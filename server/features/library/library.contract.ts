@@ -4,9 +4,9 @@ import { deliverableTypes } from '../deliverables/deliverables.table.ts';
 
 export const LIBRARY_PAGE_SIZE = 10;
 /** The newest matches ranked by relevance; beyond them a search is told to narrow down. */
-export const LIBRARY_CANDIDATES = 200;
+export const LIBRARY_CANDIDATES = 100;
 /** The newest matches of a search that are checked against the reader's scope and filters. */
-export const LIBRARY_MATCHES = 4000;
+export const LIBRARY_MATCHES = 1000;
 /** Matches are counted up to this; more are announced as "more than". */
 export const LIBRARY_COUNT_CAP = 1000;
 
