@@ -23,6 +23,7 @@ import { ficheRoutes } from './features/fiche/fiche.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { readIatiConfig } from './features/iati/iati.config.ts';
 import { iatiRoutes } from './features/iati/iati.routes.ts';
+import { libraryRoutes } from './features/library/library.routes.ts';
 import { createMailOutbox, type MailOutbox } from './features/notifications/mail-outbox.ts';
 import { notificationsRoutes } from './features/notifications/notifications.routes.ts';
 import { participantsRoutes } from './features/participants/participants.routes.ts';
@@ -126,6 +127,7 @@ export async function buildApp({
   notificationsRoutes(app, { db });
   eventsRoutes(app, { db, config });
   accountRequestsRoutes(app, { db });
+  libraryRoutes(app, { db });
   portalRoutes(app, { db, config });
   participantsRoutes(app, { db });
   resultsRoutes(app, { db, storage, config });

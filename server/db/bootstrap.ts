@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { loadDemoPortfolio } from '../demo/load-demo.ts';
 import { loadAwarenessDays } from '../features/events/awareness-days.data.ts';
+import { indexUnindexedDeliverables } from '../features/library/library-index.ts';
 import { loadTaxonomies } from '../features/taxonomy/taxonomy.load.ts';
 import type { Db } from '../kernel/db/database.ts';
 import type { FileStorage } from '../kernel/files/file-storage.ts';
@@ -29,5 +30,7 @@ export async function bootstrapFacility(db: Db, { demo, storage }: { demo: boole
   const taxonomies = await once(db, TAXONOMIES_LOADED, loadTaxonomies);
   await once(db, AWARENESS_DAYS_LOADED, loadAwarenessDays);
   const demoLoaded = demo ? await once(db, DEMO_LOADED, (tx) => loadDemoPortfolio(tx, storage)) : false;
+  // Published deliverables the library does not hold yet (the demo's, or one cut short) get indexed.
+  await indexUnindexedDeliverables(db, storage);
   return { taxonomies, demo: demoLoaded };
 }

@@ -12,6 +12,7 @@ export * from '../features/experts/deployments.table.ts';
 export * from '../features/experts/experts.table.ts';
 export * from '../features/iati/iati.table.ts';
 export * from '../features/institutions/institutions.table.ts';
+export * from '../features/library/library.table.ts';
 export * from '../features/notifications/notifications.table.ts';
 export * from '../features/participants/participants.table.ts';
 export * from '../features/requests/requests.table.ts';

@@ -4,7 +4,23 @@
  */
 const LINES_PER_PAGE = 40;
 
-const escapePdf = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`).replace(/[^\x20-\xff]/g, '?');
+/** Typographic marks outside Latin-1, at their places in the WinAnsi encoding. */
+const WIN_ANSI: Record<string, string> = {
+  '‘': '\x91',
+  '’': '\x92',
+  '“': '\x93',
+  '”': '\x94',
+  '…': '\x85',
+  '–': '\x96',
+  '—': '\x97',
+  '€': '\x80',
+};
+
+const escapePdf = (text: string) =>
+  text
+    .replace(/[\\()]/g, (c) => `\\${c}`)
+    .replace(/[‘’“”…–—€]/g, (c) => WIN_ANSI[c] ?? '?')
+    .replace(/[^\x20-\xff]/g, '?');
 
 function wrap(line: string, width = 90): string[] {
   const words = line.split(' ');

@@ -19,6 +19,7 @@ import type { Db } from '../kernel/db/database.ts';
 import type { FileStorage } from '../kernel/files/file-storage.ts';
 import { demoPortfolio } from './demo-portfolio.data.ts';
 import { loadDemoEvents } from './events.data.ts';
+import { loadLibraryDemo } from './library.load.ts';
 import { loadDemoRequests } from './load-demo-requests.ts';
 import { loadDemoParticipants } from './participants.load.ts';
 import { loadResultsDemo } from './results.load.ts';
@@ -117,4 +118,5 @@ export async function loadDemoPortfolio(tx: Db, storage: FileStorage): Promise<v
   await loadWorkspaceDemo(tx, storage);
   await loadDemoParticipants(tx);
   await loadResultsDemo(tx, storage);
+  await loadLibraryDemo(tx, storage);
 }

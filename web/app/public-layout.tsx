@@ -11,6 +11,8 @@ const sections = [
   { to: '/actions', key: 'actions', end: false },
   { to: '/map', key: 'map', end: false },
   { to: '/events', key: 'events', end: false },
+  { to: '/library', key: 'library', end: false },
+  { to: '/field-guide', key: 'fieldGuide', end: false },
   { to: '/request-assistance', key: 'requestAssistance', end: false },
 ] as const;
 

@@ -8,6 +8,7 @@ import { errorBody, uuidParam } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
 import { readUpload } from '../../kernel/http/multipart.ts';
 import { requireIfMatch, setVersionHeader } from '../../kernel/http/versioning.ts';
+import { indexDeliverable } from '../library/library-index.ts';
 import {
   addDeliverableVersion,
   DELIVERABLE_FILE_RULES,
@@ -235,15 +236,19 @@ export function deliverablesRoutes(app: FastifyInstance, { db, storage }: { db: 
           response: { 200: deliverableDetail, ...errors },
         },
       },
-      (request) =>
-        transitionDeliverable(
+      async (request) => {
+        const detail = await transitionDeliverable(
           db,
           request.actor,
           request.params.id,
           verb,
           undefined,
           requestLanguage(request),
-        ),
+        );
+        // Once published, its text goes into the library (read from the file after the commit).
+        if (verb === 'publish') await indexDeliverable(db, storage, detail.id, request.actor?.id ?? null);
+        return detail;
+      },
     );
   }
 

@@ -136,6 +136,9 @@ export function renderDocument(parts: DocumentParts): string {
       (lang) => `<meta property="og:locale:alternate" content="${ogLocales[lang]}">`,
     ),
     '<meta name="twitter:card" content="summary">',
+    // The offline field guide is an installable web app (the manifest names it in the page's language).
+    `<link rel="manifest" href="/manifest.webmanifest?lang=${parts.language}">`,
+    '<meta name="theme-color" content="#123d6b">',
     parts.assets.head,
     parts.assets.preloads(parts.source, parts.language),
   ].filter(Boolean);

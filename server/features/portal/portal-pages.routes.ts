@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { serverDataId } from '../../../web/app/server-data.ts';
 import type { PortalQuery } from '../../../web/features/portal/api/portal-queries.ts';
 import type { SeededQuery } from '../../../web/features/portal/api/seed-queries.ts';
+import { LIBRARY_PARAMETERS } from '../../../web/features/portal/lib/library-filters.ts';
 import { documentTitle } from '../../../web/features/portal/lib/page-head.ts';
 import { type PortalPage, portalPages } from '../../../web/features/portal/portal-pages.ts';
 import { renderPortalPage } from '../../../web/features/portal/ssr/render-portal-page.tsx';
@@ -18,6 +19,7 @@ import { serverI18n } from './portal-i18n.ts';
 /** The query parameters that make a different page (the list's filters); others are dropped from links. */
 const pageParameters: Record<string, string[]> = {
   actions: ['status', 'topic', 'region', 'country', 'q', 'page'],
+  library: LIBRARY_PARAMETERS,
 };
 
 function addressOf(base: string, pathname: string, search: URLSearchParams, lang?: Language) {

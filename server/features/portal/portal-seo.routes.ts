@@ -5,6 +5,7 @@ import type { Db } from '../../kernel/db/database.ts';
 import { sendCached } from '../../kernel/http/cached-reply.ts';
 import { publicBaseUrl } from '../../kernel/http/language.ts';
 import { LANGUAGES } from '../../kernel/localized.ts';
+import { readFieldGuide } from '../library/library.service.ts';
 import { listPublicActions } from '../public/public.service.ts';
 import { readTaxonomies } from '../taxonomy/taxonomy.service.ts';
 import { escapeHtml } from './portal-document.ts';
@@ -12,7 +13,8 @@ import { escapeHtml } from './portal-document.ts';
 /** Every public page's path: the fixed pages, each topic and region, each public Action. */
 async function publicPaths(db: Db): Promise<string[]> {
   const taxonomy = await readTaxonomies(db, 'en');
-  const paths = ['/', '/actions', '/map', '/events', '/request-assistance'];
+  const paths = ['/', '/actions', '/map', '/events', '/request-assistance', '/library', '/field-guide'];
+  paths.push(...(await readFieldGuide(db, 'en')).items.map((guide) => `/library/${guide.id}`));
   paths.push(...taxonomy.topics.map((t) => `/topics/${t.code}`));
   paths.push(...taxonomy.regions.map((r) => `/regions/${r.code}`));
   for (let page = 1; ; page++) {

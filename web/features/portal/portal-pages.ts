@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { type PortalQuery, portalQueries as q } from './api/portal-queries.ts';
 import { actionFiltersFrom } from './lib/action-filters.ts';
+import { libraryFiltersFrom } from './lib/library-filters.ts';
 import type { HeadOf, PageContext } from './lib/page-head.ts';
 
 export type PortalPageModule = { Page: ComponentType; head: HeadOf };
@@ -77,5 +78,26 @@ export const portalPages: PortalPage[] = [
     load: () => import('./pages/request-assistance-page.tsx'),
     source: 'features/portal/pages/request-assistance-page.tsx',
     queries: (c) => [taxonomy(c)],
+  },
+  {
+    id: 'library',
+    path: '/library',
+    load: () => import('./pages/library-page.tsx'),
+    source: 'features/portal/pages/library-page.tsx',
+    queries: (c) => [taxonomy(c), q.library(c.language, libraryFiltersFrom(c.search))],
+  },
+  {
+    id: 'library-document',
+    path: '/library/:id',
+    load: () => import('./pages/library-document-page.tsx'),
+    source: 'features/portal/pages/library-document-page.tsx',
+    queries: (c) => [q.libraryDocument(c.language, c.params.id ?? '')],
+  },
+  {
+    id: 'field-guide',
+    path: '/field-guide',
+    load: () => import('./pages/field-guide-page.tsx'),
+    source: 'features/portal/pages/field-guide-page.tsx',
+    queries: (c) => [q.fieldGuide(c.language)],
   },
 ];

@@ -1,6 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { PublicEvents } from '../../../../server/features/events/events.contract.ts';
 import type {
+  FieldGuideList,
+  LibraryDocument,
+  LibraryPage,
+} from '../../../../server/features/library/library.contract.ts';
+import type {
   PublicActionDetail,
   PublicActionPage,
   PublicCountryFigures,
@@ -12,6 +17,7 @@ import type {
 import type { TaxonomyBody } from '../../../../server/features/taxonomy/taxonomy.contract.ts';
 import { apiRequest, type QueryParams } from '../../../lib/api-client.ts';
 import type { ActionFilters } from '../lib/action-filters.ts';
+import type { LibraryFilters } from '../lib/library-filters.ts';
 
 /**
  * A read of the public API, described once: the browser fetches it with `usePortalQuery`, and the
@@ -56,6 +62,15 @@ export const portalQueries = {
     query<PublicEvents>(['public', 'events', lang, limit], '/api/public/events', { limit }),
   resources: (lang: string, limit: number) =>
     query<PublicResourceList>(['public', 'resources', lang, limit], '/api/public/resources', { limit }),
+  library: (lang: string, filters: LibraryFilters) =>
+    query<LibraryPage>(['public', 'library', lang, filters], '/api/public/library', filters),
+  libraryDocument: (lang: string, id: string) =>
+    query<LibraryDocument>(
+      ['public', 'library-document', lang, id],
+      `/api/public/library/${encodeURIComponent(id)}`,
+    ),
+  fieldGuide: (lang: string) =>
+    query<FieldGuideList>(['public', 'field-guide', lang], '/api/public/field-guide'),
 };
 
 export function usePortalQuery<T>(read: PortalQuery<T>, { keepPrevious = false } = {}) {

@@ -1,0 +1,103 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { VersionedCache } from '../../kernel/cache/versioned-cache.ts';
+import type { Db } from '../../kernel/db/database.ts';
+import { sendCached, serializeWith } from '../../kernel/http/cached-reply.ts';
+import { errorBody, notModified, uuidParam } from '../../kernel/http/common.contract.ts';
+import { requestLanguage } from '../../kernel/http/language.ts';
+import { fieldGuideRoutes } from './field-guide.routes.ts';
+import { fieldGuideList, libraryDocument, libraryPage, libraryQuery } from './library.contract.ts';
+import { readFieldGuide, readLibrary, readLibraryDocument } from './library.service.ts';
+
+const tags = ['library'];
+const filtersDescription =
+  'q is parsed like a web search (words, "a phrase", -excluded, or) in the text-search configuration of each language, or of `language` when given. With q, the newest 100 matches in scope are ranked by relevance and each result carries a snippet with the matched words marked; without q, newest first. Page size 10.';
+
+/**
+ * The library: published deliverables, searched in their own languages. The public endpoint answers
+ * what is published for general consultation; the signed-in one adds what the caller's role allows.
+ * Searches are not cached (each is different); they are bounded instead (decision 061).
+ */
+export function libraryRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  fieldGuideRoutes(app);
+  const cache = new VersionedCache(db, 'portfolio');
+
+  api.get(
+    '/api/public/library',
+    {
+      schema: {
+        tags: [...tags, 'public'],
+        summary: 'Searches the deliverables published for general consultation',
+        description: filtersDescription,
+        querystring: libraryQuery,
+        response: { 200: libraryPage, 400: errorBody },
+      },
+    },
+    (request) => readLibrary(db, 'public', request.query, requestLanguage(request)),
+  );
+
+  api.get(
+    '/api/library',
+    {
+      schema: {
+        tags,
+        summary: 'Searches the published deliverables the caller may read (the public ones and their scope)',
+        description: filtersDescription,
+        querystring: libraryQuery,
+        response: { 200: libraryPage, 400: errorBody, 401: errorBody },
+      },
+    },
+    (request) => readLibrary(db, request.actor, request.query, requestLanguage(request)),
+  );
+
+  api.get(
+    '/api/public/library/:id',
+    {
+      schema: {
+        tags: [...tags, 'public'],
+        summary: 'One public document of the library with its text, to read on the page or offline',
+        params: uuidParam,
+        response: { 200: libraryDocument, 304: notModified, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const lang = requestLanguage(request);
+      const cached = await cache.get(`library-document|${lang}|${request.params.id}`, async () =>
+        serializeWith(libraryDocument, await readLibraryDocument(db, 'public', request.params.id, lang)),
+      );
+      return sendCached(request, reply, cached);
+    },
+  );
+
+  api.get(
+    '/api/library/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One published document the caller may read, with its text',
+        params: uuidParam,
+        response: { 200: libraryDocument, 400: errorBody, 401: errorBody, 404: errorBody },
+      },
+    },
+    (request) => readLibraryDocument(db, request.actor, request.params.id, requestLanguage(request)),
+  );
+
+  api.get(
+    '/api/public/field-guide',
+    {
+      schema: {
+        tags: [...tags, 'public'],
+        summary: 'The field guide: public practical notes, standard operating procedures and protocols',
+        response: { 200: fieldGuideList, 304: notModified },
+      },
+    },
+    async (request, reply) => {
+      const lang = requestLanguage(request);
+      const cached = await cache.get(`field-guide|${lang}`, async () =>
+        serializeWith(fieldGuideList, await readFieldGuide(db, lang)),
+      );
+      return sendCached(request, reply, cached);
+    },
+  );
+}

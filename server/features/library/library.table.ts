@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm';
+import { customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { deliverables } from '../deliverables/deliverables.table.ts';
+
+/** PostgreSQL's text-search document; written and read through SQL only. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const extractionOutcomes = ['extracted', 'empty', 'failed', 'no_file'] as const;
+export type ExtractionOutcome = (typeof extractionOutcomes)[number];
+
+/**
+ * The library's copy of a published deliverable: the text of its latest version's file, extracted
+ * once at publication, in the document's language, and the search document built from its titles,
+ * summaries and text with the text-search configuration of each language (library-languages.ts).
+ */
+export const libraryDocuments = pgTable(
+  'library_documents',
+  {
+    deliverableId: uuid('deliverable_id')
+      .primaryKey()
+      .references(() => deliverables.id, { onDelete: 'cascade' }),
+    /** The version whose file the text comes from. */
+    versionNumber: integer('version_number'),
+    /** ISO 639-1 code of the document's text. */
+    language: text('language').notNull(),
+    /** The regconfig its text was analysed with: english, french, spanish, portuguese or simple. */
+    textConfig: text('text_config').notNull(),
+    body: text('body').notNull().default(''),
+    extraction: text('extraction').$type<ExtractionOutcome>().notNull(),
+    /** Why the text could not be read, for the staff; the document is listed all the same. */
+    extractionError: text('extraction_error'),
+    search: tsvector('search').notNull(),
+    /** The deliverable's publication, copied so that the newest matches come from an index. */
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    indexedAt: timestamp('indexed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('library_documents_search_idx').using('gin', t.search),
+    index('library_documents_published_idx').on(sql`${t.publishedAt} desc`, t.deliverableId),
+  ],
+);
