@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { VersionedCache } from '../../kernel/cache/versioned-cache.ts';
 import type { Db } from '../../kernel/db/database.ts';
+import { access } from '../../kernel/http/access.ts';
 import { sendCached, serializeWith } from '../../kernel/http/cached-reply.ts';
 import { errorBody, notModified, uuidParam } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
@@ -26,6 +27,7 @@ export function libraryRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.get(
     '/api/public/library',
     {
+      config: { access: access.public },
       schema: {
         tags: [...tags, 'public'],
         summary: 'Searches the deliverables published for general consultation',
@@ -40,6 +42,7 @@ export function libraryRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.get(
     '/api/library',
     {
+      config: { access: access.signedIn },
       schema: {
         tags,
         summary: 'Searches the published deliverables the caller may read (the public ones and their scope)',
@@ -54,6 +57,7 @@ export function libraryRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.get(
     '/api/public/library/:id',
     {
+      config: { access: access.public },
       schema: {
         tags: [...tags, 'public'],
         summary: 'One public document of the library with its text, to read on the page or offline',
@@ -73,6 +77,7 @@ export function libraryRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.get(
     '/api/library/:id',
     {
+      config: { access: { ...access.actionRecord, expert: 404 } },
       schema: {
         tags,
         summary: 'One published document the caller may read, with its text',
@@ -86,6 +91,7 @@ export function libraryRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.get(
     '/api/public/field-guide',
     {
+      config: { access: access.public },
       schema: {
         tags: [...tags, 'public'],
         summary: 'The field guide: public practical notes, standard operating procedures and protocols',

@@ -72,6 +72,14 @@ const ghanaPeriod = await one(sql`
 const ghanaEvidence = await one(sql`
   select e.id from indicator_evidence e join indicator_periods p on p.id = e.period_id
   where p.indicator_id = ${ghanaIndicator} limit 1`).catch(() => '00000000-0000-4000-8000-000000000000');
+/** A published document of an earlier Ghana Action that only its partner (and the staff) may read. */
+const ghanaLibraryDocument = await one(sql`
+  select l.deliverable_id as id from library_documents l
+  join deliverables d on d.id = l.deliverable_id join actions a on a.id = d.action_id
+  where d.visibility = 'partner' and a.name like 'Ghana%' limit 1`);
+const publicLibraryDocument = await one(sql`
+  select l.deliverable_id as id from library_documents l join deliverables d on d.id = l.deliverable_id
+  where d.visibility = 'public' limit 1`);
 
 /** The value of each path parameter: the resource before it names which fixture it is. */
 function fillPath(url: string, attachment: string): string {
@@ -106,6 +114,9 @@ function fillPath(url: string, attachment: string): string {
                         participations: ghanaParticipation,
                         people: ghanaPerson,
                         indicators: ghanaIndicator,
+                        library: url.startsWith('/api/public/')
+                          ? publicLibraryDocument
+                          : ghanaLibraryDocument,
                       }[resource];
     if (!value)
       throw new Error(`${url}: no fixture for :${param} after /${resource}/; add one to the access test`);
