@@ -6,6 +6,8 @@
 //     10 s and 200 MB), beside serialising the same Actions from memory (bench/iati.ts).
 //  4. Expert matching over 10,000 experts with 50,000 deployments: p95 of one ranking (budget
 //     50 ms), beside a plain indexed query for the same activity.
+//  6. The load run (bench/load.ts): signed-in users reading and writing at 100 connections on
+//     PostgreSQL: errors (must be 0), throughput and p99.
 //  5. The public portal in Chromium: Lighthouse 12 (mobile defaults) on the home page and an Action
 //     page (budgets: performance 95, accessibility 100), and the gzipped JavaScript a first visit
 //     downloads (budget 200 kB, none of it the staff app's).
@@ -18,6 +20,7 @@ import { openDatabase } from '../server/kernel/db/database.ts';
 import { DiskStorage } from '../server/kernel/files/file-storage.ts';
 import { benchExpertMatching, printMatching } from './expert-matching.ts';
 import { benchIatiExport, printIatiExport } from './iati.ts';
+import { benchLoad, printLoad } from './load.ts';
 import { freePort, load, printTable, startProcess, stopProcess, waitForOk } from './lib.ts';
 import { benchPortal } from './portal-budgets.ts';
 
@@ -114,3 +117,4 @@ console.log('budget: GET /api/public/actions at least 0.50 of the minimal endpoi
 printIatiExport(await benchIatiExport(SERVER_URL));
 printMatching(await benchExpertMatching());
 await benchPortal();
+printLoad(await benchLoad({ seconds: SECONDS, connections: 100 }));
