@@ -19,7 +19,12 @@ export default defineConfig({
       httpTests('postgresql'),
       {
         // Real server processes on PostgreSQL: crashes, restarts, two processes on one database.
-        test: { name: 'processes', include: ['server/**/*.process.test.ts'], testTimeout: 180_000, hookTimeout: 120_000 },
+        test: {
+          name: 'processes',
+          include: ['server/**/*.process.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+        },
       },
     ],
   },

@@ -51,7 +51,13 @@ function mixFor(writes: boolean, email: string): autocannon.Request[] {
         setupRequest: (request) => ({ ...request, body: draft(`Load run ${email} ${n++}`) }),
       }
     : { method: 'POST', path: '/api/notifications/read-all' };
-  return [reads[0] as autocannon.Request, reads[1] as autocannon.Request, write, reads[2] as autocannon.Request, reads[3] as autocannon.Request];
+  return [
+    reads[0] as autocannon.Request,
+    reads[1] as autocannon.Request,
+    write,
+    reads[2] as autocannon.Request,
+    reads[3] as autocannon.Request,
+  ];
 }
 
 async function signIn(base: string, email: string) {
@@ -106,7 +112,8 @@ export async function benchLoad(options: { seconds: number; connections: number 
     const runs = await Promise.all(
       users.map(async (user, i) => {
         const headers = await signIn(base, user.email);
-        const connections = i === users.length - 1 ? options.connections - perUser * (users.length - 1) : perUser;
+        const connections =
+          i === users.length - 1 ? options.connections - perUser * (users.length - 1) : perUser;
         return autocannon({
           url: base,
           connections,
@@ -117,7 +124,9 @@ export async function benchLoad(options: { seconds: number; connections: number 
       }),
     );
     const requests = runs.reduce((sum, r) => sum + r.requests.total, 0);
-    const writeShare = runs.filter((_, i) => users[i]?.writes).reduce((sum, r) => sum + r.requests.total / 5, 0);
+    const writeShare = runs
+      .filter((_, i) => users[i]?.writes)
+      .reduce((sum, r) => sum + r.requests.total / 5, 0);
     return {
       connections: options.connections,
       seconds: options.seconds,

@@ -20,8 +20,8 @@ import { openDatabase } from '../server/kernel/db/database.ts';
 import { DiskStorage } from '../server/kernel/files/file-storage.ts';
 import { benchExpertMatching, printMatching } from './expert-matching.ts';
 import { benchIatiExport, printIatiExport } from './iati.ts';
-import { benchLoad, printLoad } from './load.ts';
 import { freePort, load, printTable, startProcess, stopProcess, waitForOk } from './lib.ts';
+import { benchLoad, printLoad } from './load.ts';
 import { benchPortal } from './portal-budgets.ts';
 
 const SERVER_URL = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';

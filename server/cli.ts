@@ -2,15 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { bootstrapFacility } from './db/bootstrap.ts';
+import { disableUser } from './features/auth/account.service.ts';
 import { createUser } from './features/users/users.service.ts';
+import { verifyAuditChain } from './kernel/audit/audit-chain.ts';
 import { type Role, roles } from './kernel/auth/actor.ts';
+import { passwordProblem } from './kernel/auth/password-policy.ts';
 import { readConfig } from './kernel/config.ts';
+import { backupDatabase, restoreDatabase } from './kernel/db/backup.ts';
 import { openDatabase } from './kernel/db/database.ts';
 import { DiskStorage } from './kernel/files/file-storage.ts';
-import { verifyAuditChain } from './kernel/audit/audit-chain.ts';
-import { passwordProblem } from './kernel/auth/password-policy.ts';
-import { backupDatabase, restoreDatabase } from './kernel/db/backup.ts';
-import { disableUser } from './features/auth/account.service.ts';
 
 const usage = `Usage: npm run tandem -- <command>
 
@@ -64,10 +64,14 @@ async function main(argv: string[]) {
     if (command === 'audit' && sub === 'verify') {
       const result = await verifyAuditChain(database.db);
       if (result.ok) {
-        console.log(`OK: ${result.events} events, chain intact (${result.erased} pseudonymised after erasure)`);
+        console.log(
+          `OK: ${result.events} events, chain intact (${result.erased} pseudonymised after erasure)`,
+        );
         return 0;
       }
-      console.error(`BROKEN at event ${result.brokenAt ?? '-'}: ${result.reason} (${result.events} events read)`);
+      console.error(
+        `BROKEN at event ${result.brokenAt ?? '-'}: ${result.reason} (${result.events} events read)`,
+      );
       return 1;
     }
     if (command === 'backup' || command === 'restore') {

@@ -81,7 +81,11 @@ describe('a crash in the middle of writes', () => {
     for (const write of acknowledged) {
       const response = await fetch(`${second.url}/api/requests/${write.id}`, { headers: again.headers });
       expect(response.status, write.title).toBe(200);
-      const request = (await response.json()) as { title: string; countries: string[]; targetGroups: unknown[] };
+      const request = (await response.json()) as {
+        title: string;
+        countries: string[];
+        targetGroups: unknown[];
+      };
       expect(request).toMatchObject({ title: write.title, countries: ['GH'] });
       expect(request.targetGroups).toHaveLength(1);
     }

@@ -36,6 +36,8 @@ const items: NavItem[] = [
   { to: '/app/experts', label: 'nav.experts', shownTo: readsAll },
   { to: '/app/my-work', label: 'nav.myWork', shownTo: (role) => role === 'expert' },
   { to: '/app/iati', label: 'nav.iati', shownTo: isStaffRole },
+  { to: '/app/audit', label: 'audit.nav', shownTo: (role) => role === 'admin' },
+  { to: '/app/account', label: 'account.nav', shownTo: everyone },
 ];
 
 export function StaffNavigation({ role, onNavigate }: { role: Role; onNavigate: () => void }) {

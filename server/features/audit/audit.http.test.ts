@@ -13,7 +13,11 @@ const list = (headers: Record<string, string>, query = '') =>
 describe('GET /api/admin/audit', () => {
   it('is for admins only', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/admin/audit' })).statusCode).toBe(401);
-    for (const email of ['officer@demo.tandem.test', 'steering@demo.tandem.test', 'partner.ghana@demo.tandem.test'])
+    for (const email of [
+      'officer@demo.tandem.test',
+      'steering@demo.tandem.test',
+      'partner.ghana@demo.tandem.test',
+    ])
       expect((await list(await t.signIn(email))).statusCode).toBe(403);
   });
 
@@ -24,7 +28,10 @@ describe('GET /api/admin/audit', () => {
     const response = await list(admin, `?actor=${me.id}&entityType=user&entityId=${me.id}`);
     expect(response.statusCode).toBe(200);
     const { items } = response.json();
-    expect(items[0]).toMatchObject({ event: 'auth.login', actor: { id: me.id, email: 'officer@demo.tandem.test' } });
+    expect(items[0]).toMatchObject({
+      event: 'auth.login',
+      actor: { id: me.id, email: 'officer@demo.tandem.test' },
+    });
     expect(items.every((i: { actor: { id: string } }) => i.actor.id === me.id)).toBe(true);
     const future = await list(admin, '?from=2999-01-01');
     expect(future.json().items).toEqual([]);

@@ -1,10 +1,10 @@
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
 import { auditEvents } from '../../kernel/audit/audit.table.ts';
 import { type Actor, requireRole } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { users } from '../auth/auth.table.ts';
-import type { auditListQuery, AuditPage } from './audit.contract.ts';
-import type { z } from 'zod';
+import type { AuditPage, auditListQuery } from './audit.contract.ts';
 
 /**
  * The audit log for admins, newest first, filtered by record, actor and time; keyset pagination on

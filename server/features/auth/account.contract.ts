@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roles } from '../../kernel/auth/actor.ts';
 import { MAX_PASSWORD_LENGTH } from '../../kernel/auth/password-policy.ts';
 
 export const sessionItem = z.object({
@@ -42,7 +43,20 @@ export const totpSetupResponse = z.object({
   qrDataUrl: z.string(),
 });
 export type TotpSetupResponse = z.infer<typeof totpSetupResponse>;
-export const totpConfirmBody = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, 'must be 6 digits') });
+export const totpConfirmBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'must be 6 digits'),
+});
 export const totpConfirmResponse = z.object({ recoveryCodes: z.array(z.string()) });
 export type TotpConfirmResponse = z.infer<typeof totpConfirmResponse>;
 export const disableResponse = z.object({ sessionsEnded: z.number().int() });
+
+export const signInOptions = z.object({
+  /** Demo mode: the demo accounts sign in without a second factor. */
+  demo: z.boolean(),
+  /** The roles that must sign in with a second factor. */
+  twoFactorRoles: z.array(z.enum(roles)),
+});
+export type SignInOptions = z.infer<typeof signInOptions>;

@@ -9,8 +9,8 @@ import { AppError, notFound } from '../../kernel/errors.ts';
 import type { Language } from '../../kernel/localized.ts';
 import { queueMail, readSettings } from '../notifications/notifications.service.ts';
 import type { SessionItem } from './account.contract.ts';
-import { composeResetMail } from './auth-mail.ts';
 import { passwordResets, sessions, users } from './auth.table.ts';
+import { composeResetMail } from './auth-mail.ts';
 import { IDLE_TIMEOUT_MS } from './session.ts';
 
 /** How long a password reset link works. */
@@ -20,7 +20,8 @@ const digest = (token: string) => createHash('sha256').update(token).digest('bas
 
 function requireGoodPassword(password: string, email: string, field: string) {
   const problem = passwordProblem(password, { email });
-  if (problem) throw new AppError('VALIDATION_FAILED', `The password ${problem}`, [{ field, message: problem }]);
+  if (problem)
+    throw new AppError('VALIDATION_FAILED', `The password ${problem}`, [{ field, message: problem }]);
 }
 
 /**
@@ -87,12 +88,20 @@ export async function disableUser(
     const [user] = await tx
       .select()
       .from(users)
-      .where(target.id ? eq(users.id, target.id) : eq(users.email, (target.email ?? '').trim().toLowerCase()));
+      .where(
+        target.id ? eq(users.id, target.id) : eq(users.email, (target.email ?? '').trim().toLowerCase()),
+      );
     if (!user) throw notFound('User');
     if (actor && user.id === actor.id)
       throw new AppError('CONFLICT', 'An admin cannot disable their own account');
-    await tx.update(users).set({ disabledAt: user.disabledAt ?? new Date() }).where(eq(users.id, user.id));
-    const ended = await tx.delete(sessions).where(eq(sessions.userId, user.id)).returning({ id: sessions.id });
+    await tx
+      .update(users)
+      .set({ disabledAt: user.disabledAt ?? new Date() })
+      .where(eq(users.id, user.id));
+    const ended = await tx
+      .delete(sessions)
+      .where(eq(sessions.userId, user.id))
+      .returning({ id: sessions.id });
     await recordAudit(tx, {
       actorId: actor?.id ?? null,
       event: 'user.disable',
@@ -121,9 +130,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, me.id));
-    await tx
-      .delete(sessions)
-      .where(and(eq(sessions.userId, me.id), ne(sessions.id, currentSessionId ?? '')));
+    await tx.delete(sessions).where(and(eq(sessions.userId, me.id), ne(sessions.id, currentSessionId ?? '')));
     await recordAudit(tx, {
       actorId: me.id,
       event: 'auth.password_change',
@@ -147,7 +154,8 @@ export async function requestPasswordReset(
   const [user] = await db.select().from(users).where(eq(users.email, input.email.trim().toLowerCase()));
   if (!user || user.disabledAt) return;
   const token = randomBytes(32).toString('base64url');
-  const language: Language = (await readSettings(db, { ...user, institutionId: user.institutionId })).language;
+  const language: Language = (await readSettings(db, { ...user, institutionId: user.institutionId }))
+    .language;
   await db.transaction(async (tx) => {
     // A new link replaces any earlier one that was not used.
     await tx
@@ -177,10 +185,17 @@ export async function requestPasswordReset(
  * Sets a new password with a reset token: once, before it expires. Every session of the account
  * ends and the failed sign-in count is cleared; two-factor sign-in stays in force.
  */
-export async function confirmPasswordReset(db: Db, input: { token: string; password: string }): Promise<void> {
+export async function confirmPasswordReset(
+  db: Db,
+  input: { token: string; password: string },
+): Promise<void> {
   const id = digest(input.token);
   const [reset] = await db
-    .select({ userId: passwordResets.userId, expiresAt: passwordResets.expiresAt, usedAt: passwordResets.usedAt })
+    .select({
+      userId: passwordResets.userId,
+      expiresAt: passwordResets.expiresAt,
+      usedAt: passwordResets.usedAt,
+    })
     .from(passwordResets)
     .where(eq(passwordResets.id, id));
   const [user] = reset ? await db.select().from(users).where(eq(users.id, reset.userId)) : [];

@@ -25,5 +25,9 @@ export const twoFactorState = z.object({
 });
 export type TwoFactorState = z.infer<typeof twoFactorState>;
 
-export const loginResponse = z.object({ user: sessionUser, csrfToken: z.string(), twoFactor: twoFactorState });
+export const loginResponse = z.object({
+  user: sessionUser,
+  csrfToken: z.string(),
+  twoFactor: twoFactorState,
+});
 export type LoginResponse = z.infer<typeof loginResponse>;

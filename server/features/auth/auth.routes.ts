@@ -5,7 +5,6 @@ import { requireActor } from '../../kernel/auth/actor.ts';
 import type { Config } from '../../kernel/config.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { errorBody } from '../../kernel/http/common.contract.ts';
-import { loginBody, loginResponse } from './auth.contract.ts';
 import {
   changePasswordBody,
   disableResponse,
@@ -14,6 +13,7 @@ import {
   sessionList,
   sessionListQuery,
   sessionParams,
+  signInOptions,
   totpConfirmBody,
   totpConfirmResponse,
   totpSetupResponse,
@@ -27,9 +27,10 @@ import {
   listSessions,
   requestPasswordReset,
 } from './account.service.ts';
+import { loginBody, loginResponse } from './auth.contract.ts';
 import { currentUser, login, logout, twoFactorStateOf } from './auth.service.ts';
-import { confirmTotp, startTotpSetup } from './two-factor.ts';
 import { ABSOLUTE_TIMEOUT_MS, SESSION_COOKIE } from './session.ts';
+import { confirmTotp, ROLES_REQUIRING_TOTP, startTotpSetup } from './two-factor.ts';
 
 export function authRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -113,6 +114,18 @@ export function authRoutes(app: FastifyInstance, { db, config }: { db: Db; confi
   );
 
   api.get(
+    '/api/auth/sign-in-options',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'What the sign-in page tells: demo mode (the demo accounts sign in without a second factor)',
+        response: { 200: signInOptions },
+      },
+    },
+    async () => ({ demo: config.demo, twoFactorRoles: [...ROLES_REQUIRING_TOTP] }),
+  );
+
+  api.get(
     '/api/auth/sessions',
     {
       schema: {
@@ -177,7 +190,8 @@ export function authRoutes(app: FastifyInstance, { db, config }: { db: Db; confi
     {
       schema: {
         tags: ['auth'],
-        summary: 'Mail a single-use reset link, valid for an hour (the answer is the same for unknown addresses)',
+        summary:
+          'Mail a single-use reset link, valid for an hour (the answer is the same for unknown addresses)',
         body: resetRequestBody,
         response: { 202: z.null().describe('Accepted'), 400: errorBody, 429: errorBody },
       },
@@ -227,9 +241,16 @@ export function authRoutes(app: FastifyInstance, { db, config }: { db: Db; confi
     {
       schema: {
         tags: ['auth'],
-        summary: 'Confirm two-factor sign-in with a code from the authenticator; answers the recovery codes once',
+        summary:
+          'Confirm two-factor sign-in with a code from the authenticator; answers the recovery codes once',
         body: totpConfirmBody,
-        response: { 200: totpConfirmResponse, 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody },
+        response: {
+          200: totpConfirmResponse,
+          400: errorBody,
+          401: errorBody,
+          403: errorBody,
+          409: errorBody,
+        },
       },
     },
     async (request) => confirmTotp(db, request.actor, request.sessionId ?? '', request.body.code),

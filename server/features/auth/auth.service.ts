@@ -7,8 +7,8 @@ import { AppError } from '../../kernel/errors.ts';
 import { institutions } from '../institutions/institutions.table.ts';
 import type { SessionUser, TwoFactorState } from './auth.contract.ts';
 import { sessions, users } from './auth.table.ts';
-import { checkSecondFactor, requiresTotp } from './two-factor.ts';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, newToken, sessionIdOf, TOUCH_INTERVAL_MS } from './session.ts';
+import { checkSecondFactor, requiresTotp } from './two-factor.ts';
 
 export interface SignedIn {
   token: string;
@@ -57,7 +57,8 @@ export const delayAfter = (failures: number) =>
       ? Math.min(1000 * 2 ** (failures - FREE_FAILURES - 1), MAX_DELAY_MS)
       : 0;
 
-const invalid = () => new AppError('INVALID_CREDENTIALS', 'The e-mail address or the password is not correct');
+const invalid = () =>
+  new AppError('INVALID_CREDENTIALS', 'The e-mail address or the password is not correct');
 
 /**
  * Counts a failed sign-in in the database (so every process sees it) and sets the time before which
@@ -100,7 +101,12 @@ export interface LoginOptions {
  * new id at every sign-in, against fixation). An account whose role requires two-factor sign-in
  * and that has not set it up gets a session limited to setting it up.
  */
-export async function login(db: Db, email: string, password: string, options: LoginOptions): Promise<SignedIn> {
+export async function login(
+  db: Db,
+  email: string,
+  password: string,
+  options: LoginOptions,
+): Promise<SignedIn> {
   const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
   const blockedFor = user?.loginBlockedUntil ? user.loginBlockedUntil.getTime() - Date.now() : 0;
   if (user && blockedFor > 0) {
@@ -242,7 +248,11 @@ export async function resolveSession(db: Db, token: string): Promise<ResolvedSes
 export const currentUser = (db: Db, actor: Actor) => presentUser(db, actor.id);
 
 /** Whether two-factor sign-in is in force for the account, and whether this session must set it up. */
-export async function twoFactorStateOf(db: Db, userId: string, enrolmentOnly: boolean): Promise<TwoFactorState> {
+export async function twoFactorStateOf(
+  db: Db,
+  userId: string,
+  enrolmentOnly: boolean,
+): Promise<TwoFactorState> {
   const [row] = await db.select({ enabled: users.totpEnabledAt }).from(users).where(eq(users.id, userId));
   return { enabled: Boolean(row?.enabled), enrolmentRequired: enrolmentOnly };
 }

@@ -65,7 +65,11 @@ export function registerSessions(app: FastifyInstance, db: Db) {
     }
     if (session.enrolmentOnly) {
       const path = request.url.split('?')[0] ?? '';
-      if (!ENROLMENT_ROUTES.some((allowed) => path === allowed || (allowed.endsWith('/') && path.startsWith(allowed))))
+      if (
+        !ENROLMENT_ROUTES.some(
+          (allowed) => path === allowed || (allowed.endsWith('/') && path.startsWith(allowed)),
+        )
+      )
         throw new AppError(
           'TOTP_ENROLMENT_REQUIRED',
           'Set up two-factor sign-in first: this account role requires it (POST /api/auth/totp/setup)',

@@ -1,29 +1,42 @@
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, sessionCookie, type TestApp } from '../../test/harness.ts';
 import { mailOutbox } from '../notifications/notifications.table.ts';
 import { createUser } from '../users/users.service.ts';
-import { createTestApp, sessionCookie, type TestApp } from '../../test/harness.ts';
 import { LOCK_AFTER } from './auth.service.ts';
 import { passwordResets, users } from './auth.table.ts';
 import { currentTotp } from './two-factor.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ config: { smtpUrl: 'smtp://127.0.0.1:9', publicUrl: 'https://tandem.example.org' } });
+  t = await createTestApp({
+    config: { smtpUrl: 'smtp://127.0.0.1:9', publicUrl: 'https://tandem.example.org' },
+  });
 });
 afterAll(() => t.close());
 
 const PASSWORD = 'a quiet harbour at noon';
 const login = (email: string, password: string, otp?: string) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password, ...(otp ? { otp } : {}) } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password, ...(otp ? { otp } : {}) },
+  });
 const headersOf = (response: Awaited<ReturnType<typeof login>>) => ({
   cookie: sessionCookie(response),
   'x-csrf-token': response.json().csrfToken as string,
 });
 async function newAccount(email: string, role: 'officer' | 'admin' | 'steering' | 'expert') {
-  return createUser(t.database.db, null, { email, role, name: email, institutionId: null, password: PASSWORD });
+  return createUser(t.database.db, null, {
+    email,
+    role,
+    name: email,
+    institutionId: null,
+    password: PASSWORD,
+  });
 }
-const userRow = async (email: string) => (await t.database.db.select().from(users).where(eq(users.email, email)))[0];
+const userRow = async (email: string) =>
+  (await t.database.db.select().from(users).where(eq(users.email, email)))[0];
 
 describe('password policy where passwords are set', () => {
   it('refuses short and common passwords when an account is created', async () => {
@@ -44,12 +57,18 @@ describe('password policy where passwords are set', () => {
     const second = headersOf(await login('changer@example.org', PASSWORD));
     const change = (headers: Record<string, string>, body: object) =>
       t.app.inject({ method: 'POST', url: '/api/auth/password', headers, payload: body });
-    expect((await change(first, { currentPassword: 'wrong one here', newPassword: 'a new long passphrase' })).statusCode).toBe(400);
+    expect(
+      (await change(first, { currentPassword: 'wrong one here', newPassword: 'a new long passphrase' }))
+        .statusCode,
+    ).toBe(400);
     const weak = await change(first, { currentPassword: PASSWORD, newPassword: 'password1234' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.details[0].field).toBe('newPassword');
-    expect((await change(first, { currentPassword: PASSWORD, newPassword: 'a new long passphrase' })).statusCode).toBe(204);
-    const me = (h: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: h });
+    expect(
+      (await change(first, { currentPassword: PASSWORD, newPassword: 'a new long passphrase' })).statusCode,
+    ).toBe(204);
+    const me = (h: Record<string, string>) =>
+      t.app.inject({ method: 'GET', url: '/api/auth/me', headers: h });
     expect((await me(first)).statusCode).toBe(200);
     expect((await me(second)).statusCode).toBe(401);
     expect((await login('changer@example.org', 'a new long passphrase')).statusCode).toBe(200);
@@ -59,12 +78,16 @@ describe('password policy where passwords are set', () => {
 describe('progressive delay and lockout', () => {
   it('slows an account down after repeated failures, in the database, even for the right password', async () => {
     await newAccount('slow@example.org', 'expert');
-    for (let i = 0; i < 3; i++) expect((await login('slow@example.org', 'wrong password!')).statusCode).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await login('slow@example.org', 'wrong password!')).statusCode).toBe(401);
     expect((await userRow('slow@example.org'))?.loginBlockedUntil).toBeNull();
     expect((await login('slow@example.org', 'wrong password!')).statusCode).toBe(401);
     const blocked = await login('slow@example.org', PASSWORD);
     expect(blocked.statusCode).toBe(429);
-    expect(blocked.json().error).toMatchObject({ code: 'ACCOUNT_LOCKED', message: expect.stringMatching(/wait \d+ seconds/) });
+    expect(blocked.json().error).toMatchObject({
+      code: 'ACCOUNT_LOCKED',
+      message: expect.stringMatching(/wait \d+ seconds/),
+    });
     // Once the delay has passed the right password works and the count starts again.
     await t.database.db
       .update(users)
@@ -90,9 +113,11 @@ describe('progressive delay and lockout', () => {
 });
 
 describe('two-factor sign-in', () => {
-  it('exempts the demo accounts in demo mode', async () => {
+  it('exempts the demo accounts in demo mode, and tells the sign-in page so', async () => {
     const response = await login('admin@demo.tandem.test', 'tandem-demo-password');
     expect(response.json().twoFactor).toEqual({ enabled: false, enrolmentRequired: false });
+    const options = await t.app.inject({ method: 'GET', url: '/api/auth/sign-in-options' });
+    expect(options.json()).toEqual({ demo: true, twoFactorRoles: ['admin', 'officer', 'steering'] });
   });
 
   it('makes an officer set it up before anything else, then asks for a code at every sign-in', async () => {
@@ -110,7 +135,12 @@ describe('two-factor sign-in', () => {
     const { secret, otpauthUri, qrDataUrl } = setup.json();
     expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/Tandem:second\.factor%40example\.org\?/);
     expect(qrDataUrl).toMatch(/^data:image\/png;base64,/);
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/totp/confirm', headers, payload: { code: '000000' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp/confirm',
+      headers,
+      payload: { code: '000000' },
+    });
     expect(wrong.statusCode).toBe(401);
     const confirm = await t.app.inject({
       method: 'POST',
@@ -138,7 +168,9 @@ describe('two-factor sign-in', () => {
 
     const recovery = codes[0] ?? '';
     expect((await login('second.factor@example.org', PASSWORD, recovery)).statusCode).toBe(200);
-    expect((await login('second.factor@example.org', PASSWORD, recovery)).json().error.code).toBe('TOTP_INVALID');
+    expect((await login('second.factor@example.org', PASSWORD, recovery)).json().error.code).toBe(
+      'TOTP_INVALID',
+    );
   });
 });
 
@@ -173,7 +205,9 @@ describe('password reset by e-mail', () => {
     expect(again.statusCode).toBe(400);
     expect(again.json().error.code).toBe('RESET_TOKEN_INVALID');
     // The sessions of the account ended; the new password works.
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: session })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: session })).statusCode).toBe(
+      401,
+    );
     expect((await login('forgetful@example.org', 'a brand new passphrase')).statusCode).toBe(200);
   });
 
@@ -182,16 +216,25 @@ describe('password reset by e-mail', () => {
     await requestReset('late@example.org');
     const token = await mailedToken('late@example.org');
     await t.database.db.update(passwordResets).set({ expiresAt: new Date(Date.now() - 1000) });
-    expect((await confirmReset(token, 'a brand new passphrase')).json().error.code).toBe('RESET_TOKEN_INVALID');
+    expect((await confirmReset(token, 'a brand new passphrase')).json().error.code).toBe(
+      'RESET_TOKEN_INVALID',
+    );
   });
 
   it('never bypasses two-factor sign-in', async () => {
     await newAccount('guarded@example.org', 'steering');
     const headers = headersOf(await login('guarded@example.org', PASSWORD));
     const { secret } = (await t.app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers })).json();
-    await t.app.inject({ method: 'POST', url: '/api/auth/totp/confirm', headers, payload: { code: currentTotp(secret) } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp/confirm',
+      headers,
+      payload: { code: currentTotp(secret) },
+    });
     await requestReset('guarded@example.org');
-    expect((await confirmReset(await mailedToken('guarded@example.org'), 'a brand new passphrase')).statusCode).toBe(204);
+    expect(
+      (await confirmReset(await mailedToken('guarded@example.org'), 'a brand new passphrase')).statusCode,
+    ).toBe(204);
     const after = await login('guarded@example.org', 'a brand new passphrase');
     expect(after.statusCode).toBe(401);
     expect(after.json().error.code).toBe('TOTP_REQUIRED');
@@ -210,7 +253,11 @@ describe('sessions', () => {
     const other = items.find((s) => !s.current);
 
     const stranger = await t.signIn('partner.peru@demo.tandem.test');
-    const refused = await t.app.inject({ method: 'DELETE', url: `/api/auth/sessions/${other?.id}`, headers: stranger });
+    const refused = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/auth/sessions/${other?.id}`,
+      headers: stranger,
+    });
     expect(refused.statusCode).toBe(404);
     const forbidden = await t.app.inject({
       method: 'GET',
@@ -219,10 +266,16 @@ describe('sessions', () => {
     });
     expect(forbidden.statusCode).toBe(403);
 
-    const ended = await t.app.inject({ method: 'DELETE', url: `/api/auth/sessions/${other?.id}`, headers: a });
+    const ended = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/auth/sessions/${other?.id}`,
+      headers: a,
+    });
     expect(ended.statusCode).toBe(204);
     const states = await Promise.all(
-      [a, b].map((h) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: h }).then((r) => r.statusCode)),
+      [a, b].map((h) =>
+        t.app.inject({ method: 'GET', url: '/api/auth/me', headers: h }).then((r) => r.statusCode),
+      ),
     );
     expect(states.sort()).toEqual([200, 401]);
   });
@@ -231,15 +284,30 @@ describe('sessions', () => {
     const admin = await t.signIn('admin@demo.tandem.test');
     const partner = await t.signIn('partner.jordan@demo.tandem.test');
     const partnerId = (await userRow('partner.jordan@demo.tandem.test'))?.id;
-    const list = await t.app.inject({ method: 'GET', url: `/api/auth/sessions?userId=${partnerId}`, headers: admin });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/api/auth/sessions?userId=${partnerId}`,
+      headers: admin,
+    });
     const [one] = list.json().items as { id: string }[];
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/auth/sessions/${one?.id}`, headers: admin })).statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/auth/sessions/${one?.id}`, headers: admin }))
+        .statusCode,
+    ).toBe(204);
 
     const again = await t.signIn('partner.jordan@demo.tandem.test');
     expect(partner.cookie).not.toBe(again.cookie);
-    const notAdmin = await t.app.inject({ method: 'POST', url: `/api/admin/users/${partnerId}/disable`, headers: again });
+    const notAdmin = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/users/${partnerId}/disable`,
+      headers: again,
+    });
     expect(notAdmin.statusCode).toBe(403);
-    const disabled = await t.app.inject({ method: 'POST', url: `/api/admin/users/${partnerId}/disable`, headers: admin });
+    const disabled = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/users/${partnerId}/disable`,
+      headers: admin,
+    });
     expect(disabled.statusCode).toBe(200);
     expect(disabled.json().sessionsEnded).toBeGreaterThanOrEqual(1);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: again })).statusCode).toBe(401);

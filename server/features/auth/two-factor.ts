@@ -31,7 +31,8 @@ const totpFor = (secret: string, email: string) =>
     secret: OTPAuth.Secret.fromBase32(secret),
   });
 
-const digest = (code: string) => createHash('sha256').update(code.replace(/[\s-]/g, '').toLowerCase()).digest('hex');
+const digest = (code: string) =>
+  createHash('sha256').update(code.replace(/[\s-]/g, '').toLowerCase()).digest('hex');
 
 /** A code from the authenticator for a secret, as tests and the load run need one. */
 export const currentTotp = (secret: string, timestamp = Date.now()) =>
@@ -49,7 +50,11 @@ export async function checkSecondFactor(
   const trimmed = code.replace(/\s/g, '');
   if (/^\d{6}$/.test(trimmed) && user.totpSecret) {
     const now = Date.now();
-    const delta = totpFor(user.totpSecret, user.email).validate({ token: trimmed, timestamp: now, window: 1 });
+    const delta = totpFor(user.totpSecret, user.email).validate({
+      token: trimmed,
+      timestamp: now,
+      window: 1,
+    });
     if (delta === null) return null;
     const step = Math.floor(now / 1000 / PERIOD) + delta;
     // Spends the step atomically, so a code seen by someone else cannot be replayed.
@@ -64,7 +69,11 @@ export async function checkSecondFactor(
     .update(recoveryCodes)
     .set({ usedAt: new Date() })
     .where(
-      and(eq(recoveryCodes.userId, user.id), eq(recoveryCodes.codeHash, digest(trimmed)), isNull(recoveryCodes.usedAt)),
+      and(
+        eq(recoveryCodes.userId, user.id),
+        eq(recoveryCodes.codeHash, digest(trimmed)),
+        isNull(recoveryCodes.usedAt),
+      ),
     )
     .returning({ id: recoveryCodes.id });
   return used.length ? 'recovery' : null;
@@ -104,12 +113,16 @@ export async function confirmTotp(
   const me = requireActor(actor);
   return db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, me.id));
-    if (!user?.totpSecret) throw new AppError('CONFLICT', 'Start the set-up first (POST /api/auth/totp/setup)');
-    if (user.totpEnabledAt) throw new AppError('CONFLICT', 'Two-factor sign-in is already set up for this account');
+    if (!user?.totpSecret)
+      throw new AppError('CONFLICT', 'Start the set-up first (POST /api/auth/totp/setup)');
+    if (user.totpEnabledAt)
+      throw new AppError('CONFLICT', 'Two-factor sign-in is already set up for this account');
     if (!/^\d{6}$/.test(code.trim()) || (await checkSecondFactor(tx, user, code)) !== 'totp') {
-      throw new AppError('TOTP_INVALID', 'The code is not correct; check the time on the device and try again', [
-        { field: 'code', message: 'is not the current code of the authenticator' },
-      ]);
+      throw new AppError(
+        'TOTP_INVALID',
+        'The code is not correct; check the time on the device and try again',
+        [{ field: 'code', message: 'is not the current code of the authenticator' }],
+      );
     }
     const codes = Array.from({ length: RECOVERY_CODES }, () => {
       const raw = randomBytes(5).toString('hex');

@@ -28,7 +28,8 @@ export async function createUser(db: Db, actor: Actor | null, input: NewUserInpu
   }
   const { email, name, role, institutionId, password } = parsed.data;
   const problem = passwordProblem(password, { email });
-  if (problem) throw new AppError('VALIDATION_FAILED', `password ${problem}`, [{ field: 'password', message: problem }]);
+  if (problem)
+    throw new AppError('VALIDATION_FAILED', `password ${problem}`, [{ field: 'password', message: problem }]);
   if (role === 'partner' && !institutionId) {
     throw new AppError('VALIDATION_FAILED', 'A partner account needs its institution', [
       { field: 'institutionId', message: 'is required for a partner' },

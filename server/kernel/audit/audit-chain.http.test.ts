@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { auditEvents } from './audit.table.ts';
 import { recordAudit } from './audit.ts';
 import { pseudonymiseAuditEvents, verifyAuditChain } from './audit-chain.ts';
-import { auditEvents } from './audit.table.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -26,14 +26,22 @@ describe('the audit chain', () => {
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         t.database.db.transaction((tx) =>
-          recordAudit(tx, { actorId: null, event: 'test.concurrent', entityType: 'test', entityId: String(i) }),
+          recordAudit(tx, {
+            actorId: null,
+            event: 'test.concurrent',
+            entityType: 'test',
+            entityId: String(i),
+          }),
         ),
       ),
     );
     const result = await verifyAuditChain(t.database.db);
     expect(result).toMatchObject({ ok: true });
     if (result.ok) expect(result.events).toBeGreaterThan(30);
-    const rows = await t.database.db.select().from(auditEvents).where(eq(auditEvents.event, 'test.concurrent'));
+    const rows = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.event, 'test.concurrent'));
     expect(rows).toHaveLength(30);
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.hash ?? ''))).toBe(true);
   });
@@ -41,7 +49,9 @@ describe('the audit chain', () => {
   it('refuses UPDATE, DELETE and TRUNCATE of events', async () => {
     const db = t.database.db;
     const [first] = await db.select({ id: auditEvents.id }).from(auditEvents).limit(1);
-    await expect(db.execute(sql`update audit_events set event = 'x' where id = ${first?.id}`)).rejects.toThrow();
+    await expect(
+      db.execute(sql`update audit_events set event = 'x' where id = ${first?.id}`),
+    ).rejects.toThrow();
     await expect(db.execute(sql`delete from audit_events where id = ${first?.id}`)).rejects.toThrow();
     await expect(db.execute(sql`truncate audit_events`)).rejects.toThrow();
     expect((await verifyAuditChain(db)).ok).toBe(true);
@@ -59,7 +69,12 @@ describe('the audit chain', () => {
       }),
     );
     const count = await db.transaction((tx) =>
-      pseudonymiseAuditEvents(tx, { actorId: null, entityType: 'person', entityId: 'p-1', fields: ['name', 'email'] }),
+      pseudonymiseAuditEvents(tx, {
+        actorId: null,
+        entityType: 'person',
+        entityId: 'p-1',
+        fields: ['name', 'email'],
+      }),
     );
     expect(count).toBe(1);
     const [row] = await db.select().from(auditEvents).where(eq(auditEvents.event, 'test.personal'));
@@ -78,7 +93,10 @@ describe('the audit chain', () => {
       .from(auditEvents)
       .where(eq(auditEvents.event, 'test.concurrent'))
       .limit(1);
-    await behindTheAppsBack(t, sql`update audit_events set changes = '{"forged": true}' where id = ${victim?.id}`);
+    await behindTheAppsBack(
+      t,
+      sql`update audit_events set changes = '{"forged": true}' where id = ${victim?.id}`,
+    );
     const result = await verifyAuditChain(db);
     expect(result).toMatchObject({ ok: false, brokenAt: victim?.id });
   });
@@ -94,10 +112,12 @@ describe('the audit chain after removals', () => {
   it('shows an event removed from the middle and events removed at the end', async () => {
     const db = u.database.db;
     for (const i of [1, 2, 3])
-      await db.transaction((tx) => recordAudit(tx, { actorId: null, event: 'test.seq', entityType: 'test', entityId: String(i) }));
-    const ids = (await db.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.event, 'test.seq'))).map(
-      (r) => r.id,
-    );
+      await db.transaction((tx) =>
+        recordAudit(tx, { actorId: null, event: 'test.seq', entityType: 'test', entityId: String(i) }),
+      );
+    const ids = (
+      await db.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.event, 'test.seq'))
+    ).map((r) => r.id);
     expect((await verifyAuditChain(u.database.db)).ok).toBe(true);
     await behindTheAppsBack(u, sql`delete from audit_events where id = ${ids[2]}`);
     const tail = await verifyAuditChain(db);

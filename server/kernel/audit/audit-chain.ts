@@ -9,7 +9,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** A length-prefixed field, so that no two different events share a canonical form. */
-const field = (value: string | null) => (value === null ? '-1:' : `${Buffer.byteLength(value, 'utf8')}:${value}`);
+const field = (value: string | null) =>
+  value === null ? '-1:' : `${Buffer.byteLength(value, 'utf8')}:${value}`;
 
 export interface ChainRow {
   id: number;
@@ -82,7 +83,8 @@ export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
       events++;
       if (row.erased) erased++;
       const broken = (reason: string): VerifyResult => ({ ok: false, events, brokenAt: row.id, reason });
-      if (row.prevHash !== previous) return broken('its previous hash is not the hash of the event before it');
+      if (row.prevHash !== previous)
+        return broken('its previous hash is not the hash of the event before it');
       if (!row.erased && sha256(row.changes) !== row.contentHash)
         return broken('its changes are not the ones it was written with');
       if (eventHash(row) !== row.hash) return broken('its hash does not match its content');

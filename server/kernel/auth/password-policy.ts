@@ -36,7 +36,6 @@ export function passwordProblem(password: string, context: { email?: string } = 
     return 'is a common or breached password; choose another';
   if (/^(.{1,4})\1+$/su.test(password)) return 'repeats a short sequence; choose another';
   const email = context.email?.trim().toLowerCase();
-  if (email && (lower === email || lower === email.split('@')[0]))
-    return 'must not be the e-mail address';
+  if (email && (lower === email || lower === email.split('@')[0])) return 'must not be the e-mail address';
   return null;
 }

@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { databaseUrl, onServer, uniqueName } from '../../test/engines.ts';
+import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { verifyAuditChain } from '../audit/audit-chain.ts';
-import { createTestApp, type TestApp } from '../../test/harness.ts';
-import { databaseUrl, onServer, uniqueName } from '../../test/engines.ts';
 import { backupDatabase, restoreDatabase, tableContents } from './backup.ts';
 import { type Database, openDatabase } from './database.ts';
 

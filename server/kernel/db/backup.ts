@@ -1,5 +1,5 @@
-import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
@@ -36,7 +36,9 @@ export async function tablesInLoadOrder(db: Db): Promise<string[]> {
   const ordered: string[] = [];
   const placed = new Set<string>();
   while (ordered.length < tables.length) {
-    const ready = tables.filter((t) => !placed.has(t) && [...(parents.get(t) ?? [])].every((p) => placed.has(p)));
+    const ready = tables.filter(
+      (t) => !placed.has(t) && [...(parents.get(t) ?? [])].every((p) => placed.has(p)),
+    );
     if (ready.length === 0) throw new Error('the tables have a cycle of foreign keys');
     for (const t of ready) {
       ordered.push(t);
@@ -69,10 +71,16 @@ export async function backupDatabase(db: Db, file: string): Promise<BackupSummar
   const tables = await tablesInLoadOrder(db);
   await db.transaction(
     async (tx) => {
-      await write({ format: BACKUP_FORMAT, takenAt: new Date().toISOString(), migrations: await migrationsApplied(tx) });
+      await write({
+        format: BACKUP_FORMAT,
+        takenAt: new Date().toISOString(),
+        migrations: await migrationsApplied(tx),
+      });
       for (const table of tables) {
         await write({ table });
-        await tx.execute(sql`declare backup_rows no scroll cursor for select row_to_json(t)::text as row from ${ident(table)} t`);
+        await tx.execute(
+          sql`declare backup_rows no scroll cursor for select row_to_json(t)::text as row from ${ident(table)} t`,
+        );
         for (;;) {
           const batch = rowsOf(await tx.execute(sql`fetch 1000 from backup_rows`));
           for (const r of batch) {
@@ -136,7 +144,8 @@ export async function restoreDatabase(db: Db, file: string): Promise<BackupSumma
       }
       await flush();
       const entry = JSON.parse(line) as { table?: string };
-      if (!entry.table || !tables.includes(entry.table)) throw new Error(`the backup has an unknown table: ${line}`);
+      if (!entry.table || !tables.includes(entry.table))
+        throw new Error(`the backup has an unknown table: ${line}`);
       table = entry.table;
     }
     await flush();
