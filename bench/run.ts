@@ -117,4 +117,4 @@ console.log('budget: GET /api/public/actions at least 0.50 of the minimal endpoi
 printIatiExport(await benchIatiExport(SERVER_URL));
 printMatching(await benchExpertMatching());
 await benchPortal();
-printLoad(await benchLoad({ seconds: SECONDS, connections: 100 }));
+printLoad(await benchLoad({ seconds: Number(process.env.BENCH_SECONDS || 60), connections: 100 }));

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: lint, type check, unit, HTTP (on PGlite and on PostgreSQL), browser.
+# The whole test suite: supply chain, lint, type check, unit, HTTP (on PGlite and on PostgreSQL),
+# process tests (crash, two processes), browser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -8,7 +8,7 @@ export function DemoNote() {
   const options = useSignInOptions();
   if (!options.data?.demo) return null;
   return (
-    <Alert variant="light" color="yellow" title={t('account.demo.title')} mb="md">
+    <Alert variant="light" color="blue" title={t('account.demo.title')} mb="md">
       {t('account.demo.text')}
     </Alert>
   );
