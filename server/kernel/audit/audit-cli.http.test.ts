@@ -27,7 +27,16 @@ describe('npm run tandem -- audit verify | backup | restore', () => {
     const cli = (i: number, ...args: string[]) =>
       run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { env: envFor(i) });
     try {
-      await cli(0, 'user', 'create', '--email', 'first@example.org', '--role', 'admin', '--generate-password');
+      await cli(
+        0,
+        'user',
+        'create',
+        '--email',
+        'first@example.org',
+        '--role',
+        'admin',
+        '--generate-password',
+      );
       const ok = await cli(0, 'audit', 'verify');
       expect(ok.stdout).toMatch(/^OK: \d+ events/);
 
@@ -38,13 +47,16 @@ describe('npm run tandem -- audit verify | backup | restore', () => {
       expect((await cli(1, 'audit', 'verify')).stdout).toMatch(/^OK/);
 
       const env = envFor(0);
-      const database = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.TANDEM_DATA_DIR });
+      const database = await openDatabase({
+        databaseUrl: env.DATABASE_URL || undefined,
+        dataDir: env.TANDEM_DATA_DIR,
+      });
       let victim = 0;
       try {
         await database.db.transaction(async (tx) => {
           await tx.execute(sql`alter table audit_events disable trigger user`);
           const rows = await tx.execute(
-            sql`update audit_events set event = 'user.create' || '' , changes = '{"role":"expert"}' where event = 'user.create' returning id`,
+            sql`update audit_events set changes = '{"role":"expert"}' where event = 'user.create' returning id`,
           );
           victim = Number((rows as unknown as { rows: { id: number }[] }).rows[0]?.id);
           await tx.execute(sql`alter table audit_events enable trigger user`);
@@ -52,7 +64,9 @@ describe('npm run tandem -- audit verify | backup | restore', () => {
       } finally {
         await database.close();
       }
-      const broken = await cli(0, 'audit', 'verify').catch((error: { code: number; stderr: string }) => error);
+      const broken = await cli(0, 'audit', 'verify').catch(
+        (error: { code: number; stderr: string }) => error,
+      );
       expect('code' in broken && broken.code).toBe(1);
       expect('stderr' in broken && broken.stderr).toContain(`BROKEN at event ${victim}`);
     } finally {
