@@ -17,6 +17,15 @@ export default defineConfig({
       { test: { name: 'unit', include: ['server/**/*.unit.test.ts', 'web/**/*.unit.test.ts'] } },
       httpTests('pglite'),
       httpTests('postgresql'),
+      {
+        // Real server processes on PostgreSQL: crashes, restarts, two processes on one database.
+        test: {
+          name: 'processes',
+          include: ['server/**/*.process.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

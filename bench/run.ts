@@ -11,6 +11,8 @@
 //  6. The public portal in Chromium: Lighthouse 12 (mobile defaults) on the home page and an Action
 //     page (budgets: performance 95, accessibility 100), and the gzipped JavaScript a first visit
 //     downloads (budget 200 kB, none of it the staff app's).
+//  7. The load run (bench/load.ts): signed-in users reading and writing at 100 connections on
+//     PostgreSQL: errors (must be 0), throughput and p99.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +24,7 @@ import { benchExpertMatching, printMatching } from './expert-matching.ts';
 import { benchIatiExport, printIatiExport } from './iati.ts';
 import { freePort, load, printTable, startProcess, stopProcess, waitForOk } from './lib.ts';
 import { benchLibrary, printLibrary } from './library.ts';
+import { benchLoad, printLoad } from './load.ts';
 import { benchPortal } from './portal-budgets.ts';
 
 const SERVER_URL = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -118,3 +121,4 @@ printIatiExport(await benchIatiExport(SERVER_URL));
 printMatching(await benchExpertMatching());
 printLibrary(await benchLibrary());
 await benchPortal();
+printLoad(await benchLoad({ seconds: Number(process.env.BENCH_SECONDS || 60), connections: 100 }));

@@ -9,6 +9,7 @@ import { accountRequestsRoutes } from './features/account-requests/account-reque
 import { actionWorkspaceRoutes } from './features/actions/action-workspace.routes.ts';
 import { actionsRoutes } from './features/actions/actions.routes.ts';
 import { activitiesRoutes } from './features/activities/activities.routes.ts';
+import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { registerSessions } from './features/auth/session.plugin.ts';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
@@ -134,6 +135,7 @@ export async function buildApp({
   dashboardRoutes(app, { db });
   ficheRoutes(app, { db });
   exportsRoutes(app, { db });
+  auditRoutes(app, { db });
 
   registerNotFound(app, { serveWebApp: await registerWebApp(app, config.webDir) });
   return app;

@@ -2,10 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { bootstrapFacility } from './db/bootstrap.ts';
+import { disableUser } from './features/auth/account.service.ts';
 import { runRetention } from './features/participants/personal-data.service.ts';
 import { createUser } from './features/users/users.service.ts';
+import { verifyAuditChain } from './kernel/audit/audit-chain.ts';
 import { type Role, roles } from './kernel/auth/actor.ts';
+import { passwordProblem } from './kernel/auth/password-policy.ts';
 import { readConfig } from './kernel/config.ts';
+import { backupDatabase, restoreDatabase } from './kernel/db/backup.ts';
 import { openDatabase } from './kernel/db/database.ts';
 import { DiskStorage } from './kernel/files/file-storage.ts';
 
@@ -19,6 +23,10 @@ const usage = `Usage: npm run tandem -- <command>
   participants retention [--dry-run]
                                   pseudonymise participants past the retention rule (years after their
                                   last activity, set by an admin); --dry-run lists them and changes nothing
+  user disable --email E          disable an account and end its sessions at once
+  audit verify                    check the audit log's hash chain: OK, or the first broken event
+  backup --out FILE               write every table to FILE (gzip'd JSON lines), PGlite or PostgreSQL
+  restore --in FILE               load a backup into this database (fresh, migrated, nothing else in it)
 
 The database is the one the server uses: DATABASE_URL, or the embedded one in TANDEM_DATA_DIR (./data).`;
 
@@ -57,6 +65,51 @@ async function main(argv: string[]) {
       );
       return 0;
     }
+    if (command === 'audit' && sub === 'verify') {
+      const result = await verifyAuditChain(database.db);
+      if (result.ok) {
+        console.log(
+          `OK: ${result.events} events, chain intact (${result.erased} pseudonymised after erasure)`,
+        );
+        return 0;
+      }
+      console.error(
+        `BROKEN at event ${result.brokenAt ?? '-'}: ${result.reason} (${result.events} events read)`,
+      );
+      return 1;
+    }
+    if (command === 'backup' || command === 'restore') {
+      const { values } = parseArgs({
+        args: [sub, ...rest].filter((a): a is string => a !== undefined),
+        options: { out: { type: 'string' }, in: { type: 'string' } },
+      });
+      if (command === 'backup') {
+        if (!values.out) {
+          console.error(`--out FILE is required\n\n${usage}`);
+          return 2;
+        }
+        const summary = await backupDatabase(database.db, values.out);
+        console.log(`backup written to ${values.out}: ${summary.tables} tables, ${summary.rows} rows`);
+        return 0;
+      }
+      if (!values.in) {
+        console.error(`--in FILE is required\n\n${usage}`);
+        return 2;
+      }
+      const summary = await restoreDatabase(database.db, values.in);
+      console.log(`restored ${values.in}: ${summary.tables} tables, ${summary.rows} rows`);
+      return 0;
+    }
+    if (command === 'user' && sub === 'disable') {
+      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' } } });
+      if (!values.email) {
+        console.error(`--email is required\n\n${usage}`);
+        return 2;
+      }
+      const ended = await disableUser(database.db, null, { email: values.email });
+      console.log(`disabled ${values.email}; ${ended} session(s) ended`);
+      return 0;
+    }
     if (command === 'user' && sub === 'create') {
       const { values } = parseArgs({
         args: rest,
@@ -75,6 +128,11 @@ async function main(argv: string[]) {
       await bootstrapFacility(database.db, { demo: config.demo, storage: new DiskStorage(config.filesDir) });
       const generate = values['generate-password'] || !process.stdin.isTTY;
       const password = generate ? randomBytes(18).toString('base64url') : await askPassword();
+      const problem = passwordProblem(password, { email: values.email });
+      if (problem) {
+        console.error(`The password ${problem}`);
+        return 2;
+      }
       const user = await createUser(database.db, null, {
         email: values.email,
         role: values.role as Role,

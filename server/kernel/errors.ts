@@ -73,6 +73,16 @@ export const errorStatus = {
   /** An update did not say which version it read (no If-Match). */
   VERSION_REQUIRED: 428,
   RATE_LIMITED: 429,
+  /** Too many failed sign-ins on this account: wait (the progressive delay), or it is locked a while. */
+  ACCOUNT_LOCKED: 429,
+  /** The account signs in with a second factor: send the code from the authenticator (or a recovery code). */
+  TOTP_REQUIRED: 401,
+  /** The second-factor code is wrong, used already or out of time. */
+  TOTP_INVALID: 401,
+  /** This session may only set up two-factor sign-in until that is done. */
+  TOTP_ENROLMENT_REQUIRED: 403,
+  /** A password reset link that is unknown, used already or expired. */
+  RESET_TOKEN_INVALID: 400,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
 } as const;

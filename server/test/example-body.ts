@@ -22,7 +22,7 @@ type JsonSchema = {
 };
 
 /** Strings that satisfy the patterns the contracts use: codes, languages, dates, colours. */
-const CANDIDATES = ['GH', 'en', 'thb', '2026-01-01', 'a@example.org', 'x', 'ABC', '1', 'a1'];
+const CANDIDATES = ['GH', 'en', 'thb', '2026-01-01', 'a@example.org', 'x', 'ABC', '1', 'a1', '123456'];
 
 function exampleString(schema: JsonSchema): string {
   const fits = (value: string) =>

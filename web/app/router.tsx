@@ -72,6 +72,24 @@ const NotificationsPage = lazy(() =>
   })),
 );
 
+const TwoFactorPage = lazy(() =>
+  import('../features/account/pages/two-factor-page.tsx').then((m) => ({ default: m.TwoFactorPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('../features/account/pages/forgot-password-page.tsx').then((m) => ({
+    default: m.ForgotPasswordPage,
+  })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('../features/account/pages/reset-password-page.tsx').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const AccountPage = lazy(() =>
+  import('../features/account/pages/account-page.tsx').then((m) => ({ default: m.AccountPage })),
+);
+const AuditPage = lazy(() =>
+  import('../features/audit/pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
+);
+
 export const router = createBrowserRouter([
   {
     path: '/',
@@ -79,7 +97,15 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       ...portalRoutes,
-      { element: <MantineRoot />, children: [{ path: 'sign-in', element: <SignInPage /> }] },
+      {
+        element: <MantineRoot />,
+        children: [
+          { path: 'sign-in', element: <SignInPage /> },
+          { path: 'two-factor', element: <TwoFactorPage /> },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
+        ],
+      },
       { path: '*', element: <PortalNotFound /> },
     ],
   },
@@ -113,6 +139,8 @@ export const router = createBrowserRouter([
       { path: 'results', element: <PortfolioResultsPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'spreadsheets', element: <SpreadsheetsPage /> },
+      { path: 'account', element: <AccountPage /> },
+      { path: 'audit', element: <AuditPage /> },
       { path: '*', element: <NotFoundPage home="/app/actions" /> },
     ],
   },

@@ -39,6 +39,8 @@ const items: NavItem[] = [
   { to: '/app/dashboard', label: 'reporting.nav.dashboard', shownTo: readsAll },
   { to: '/app/spreadsheets', label: 'reporting.nav.spreadsheets', shownTo: (role) => role !== 'expert' },
   { to: '/app/results', label: 'results.nav', shownTo: readsAll },
+  { to: '/app/audit', label: 'audit.nav', shownTo: (role) => role === 'admin' },
+  { to: '/app/account', label: 'account.nav', shownTo: everyone },
 ];
 
 export function StaffNavigation({ role, onNavigate }: { role: Role; onNavigate: () => void }) {

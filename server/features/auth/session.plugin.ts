@@ -13,8 +13,15 @@ declare module 'fastify' {
     /** The session token from the cookie, when it names a live session. */
     sessionToken: string | null;
     csrfToken: string | null;
+    /** The id of the live session (the token's digest), or null. */
+    sessionId: string | null;
+    /** The session may only set up two-factor sign-in. */
+    enrolmentOnly: boolean;
   }
 }
+
+/** What a session limited to enrolment may call: who am I, sign out, and the two-factor set-up. */
+const ENROLMENT_ROUTES = ['/api/auth/me', '/api/auth/logout', '/api/auth/totp/'];
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -33,6 +40,8 @@ export function registerSessions(app: FastifyInstance, db: Db) {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('enrolmentOnly', false);
 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
@@ -43,6 +52,8 @@ export function registerSessions(app: FastifyInstance, db: Db) {
     request.actor = session.actor;
     request.sessionToken = token;
     request.csrfToken = session.csrfToken;
+    request.sessionId = session.id;
+    request.enrolmentOnly = session.enrolmentOnly;
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.headers['x-csrf-token'];
       if (!sameToken(session.csrfToken, Array.isArray(header) ? header[0] : header)) {
@@ -51,6 +62,18 @@ export function registerSessions(app: FastifyInstance, db: Db) {
           'The x-csrf-token header is missing or does not match this session; use the token from sign-in or /api/auth/me',
         );
       }
+    }
+    if (session.enrolmentOnly) {
+      const path = request.url.split('?')[0] ?? '';
+      if (
+        !ENROLMENT_ROUTES.some(
+          (allowed) => path === allowed || (allowed.endsWith('/') && path.startsWith(allowed)),
+        )
+      )
+        throw new AppError(
+          'TOTP_ENROLMENT_REQUIRED',
+          'Set up two-factor sign-in first: this account role requires it (POST /api/auth/totp/setup)',
+        );
     }
   });
 }

@@ -138,3 +138,11 @@ export async function saveSettings(db: Db, actor: Actor | null, input: { languag
   });
   return { language: input.language };
 }
+
+/** Queues one mail in the caller's transaction; it goes out after the commit (the outbox sends it). */
+export async function queueMail(
+  tx: Db,
+  mail: { recipient: string; subject: string; body: string },
+): Promise<void> {
+  await tx.insert(mailOutbox).values(mail);
+}

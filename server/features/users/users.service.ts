@@ -4,6 +4,7 @@ import { recordAudit } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { roles } from '../../kernel/auth/actor.ts';
 import { hashPassword } from '../../kernel/auth/password.ts';
+import { passwordProblem } from '../../kernel/auth/password-policy.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { users } from '../auth/auth.table.ts';
@@ -26,6 +27,9 @@ export async function createUser(db: Db, actor: Actor | null, input: NewUserInpu
     throw new AppError('VALIDATION_FAILED', `${details[0]?.field} ${details[0]?.message}`, details);
   }
   const { email, name, role, institutionId, password } = parsed.data;
+  const problem = passwordProblem(password, { email });
+  if (problem)
+    throw new AppError('VALIDATION_FAILED', `password ${problem}`, [{ field: 'password', message: problem }]);
   if (role === 'partner' && !institutionId) {
     throw new AppError('VALIDATION_FAILED', 'A partner account needs its institution', [
       { field: 'institutionId', message: 'is required for a partner' },

@@ -80,9 +80,11 @@ const ghanaLibraryDocument = await one(sql`
 const publicLibraryDocument = await one(sql`
   select l.deliverable_id as id from library_documents l join deliverables d on d.id = l.deliverable_id
   where d.visibility = 'public' limit 1`);
+/** An account the table may disable: Peru's focal point, whom no caller of this test signs in as. */
+const peruUser = await one(sql`select id from users where email = 'partner.peru@demo.tandem.test'`);
 
 /** The value of each path parameter: the resource before it names which fixture it is. */
-function fillPath(url: string, attachment: string): string {
+function fillPath(url: string, attachment: string, partnerSession: string): string {
   return url.replace(/\/([^/]+)\/:(\w+)/g, (_whole, resource: string, param: string) => {
     const value =
       param === 'expertId'
@@ -114,6 +116,8 @@ function fillPath(url: string, attachment: string): string {
                         participations: ghanaParticipation,
                         people: ghanaPerson,
                         indicators: ghanaIndicator,
+                        users: peruUser,
+                        sessions: partnerSession,
                         library: url.startsWith('/api/public/')
                           ? publicLibraryDocument
                           : ghanaLibraryDocument,
@@ -136,6 +140,8 @@ routes.sort((a, b) => rank(a) - rank(b));
 
 let who: Record<Caller, SignedInHeaders | undefined>;
 let attachment: string;
+/** A second session of partner A's, which the table may end without signing anyone out. */
+let partnerSession: string;
 
 beforeAll(async () => {
   const signedIn = await Promise.all(
@@ -151,6 +157,10 @@ beforeAll(async () => {
   });
   if (uploaded.statusCode !== 201) throw new Error(`attachment upload failed: ${uploaded.body}`);
   attachment = uploaded.json().id;
+  const second = await t.signIn(emails.partnerA);
+  const listed = await t.app.inject({ method: 'GET', url: '/api/auth/sessions', headers: second });
+  partnerSession =
+    (listed.json().items as { id: string; current: boolean }[]).find((s) => s.current)?.id ?? '';
   // The files that the download routes serve: Erik's CV and the activity's report.
   for (const [url, fields] of [
     [`/api/experts/${erik}/cv`, {}],
@@ -176,7 +186,7 @@ function call(route: DeclaredRoute, caller: Caller, body: unknown): Promise<Ligh
     method: route.method as 'GET',
     // Each caller from its own address, so that rate limits per address count each one apart.
     remoteAddress: `10.0.0.${callers.indexOf(caller) + 1}`,
-    url: fillPath(route.url, attachment),
+    url: fillPath(route.url, attachment, partnerSession),
     headers: { ...(who[caller] ?? {}), ...(SAFE.has(route.method) ? {} : { 'if-match': '"1"' }) },
     ...(body === undefined ? {} : { payload: body as object }),
   });

@@ -23,7 +23,7 @@ export function useSession() {
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: { email: string; password: string }) =>
+    mutationFn: (credentials: { email: string; password: string; otp?: string }) =>
       apiRequest<LoginResponse>('/api/auth/login', { method: 'POST', body: credentials }),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);

@@ -16,5 +16,7 @@ export function RequireSession({ children }: { children: (user: SessionUser) => 
     return <Navigate to={`/sign-in?next=${next}`} replace />;
   }
   if (session.isError) return <ErrorAlert error={session.error} />;
+  // A role that requires two-factor sign-in sets it up before anything else.
+  if (session.data.twoFactor.enrolmentRequired) return <Navigate to="/two-factor" replace />;
   return <>{children(session.data.user)}</>;
 }

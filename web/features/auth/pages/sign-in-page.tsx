@@ -2,6 +2,7 @@ import { Paper, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../../components/use-page-title.ts';
+import { DemoNote } from '../../account/components/demo-note.tsx';
 import { SignInForm } from '../components/sign-in-form.tsx';
 
 /** Only paths inside the staff area are followed after sign-in, never another site. */
@@ -22,7 +23,14 @@ export function SignInPage() {
       <Text mt="xs" mb="lg">
         {t('signIn.intro')}
       </Text>
-      <SignInForm onSignedIn={() => navigate(safeNext(searchParams.get('next')), { replace: true })} />
+      <DemoNote />
+      <SignInForm
+        onSignedIn={(session) =>
+          navigate(session.twoFactor.enrolmentRequired ? '/two-factor' : safeNext(searchParams.get('next')), {
+            replace: true,
+          })
+        }
+      />
     </Paper>
   );
 }
