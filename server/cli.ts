@@ -8,9 +8,9 @@ import { createUser } from './features/users/users.service.ts';
 import { verifyAuditChain } from './kernel/audit/audit-chain.ts';
 import { type Role, roles } from './kernel/auth/actor.ts';
 import { passwordProblem } from './kernel/auth/password-policy.ts';
-import { readConfig } from './kernel/config.ts';
+import { type Config, readConfig } from './kernel/config.ts';
 import { backupDatabase, restoreDatabase } from './kernel/db/backup.ts';
-import { openDatabase } from './kernel/db/database.ts';
+import { type Database, openDatabase } from './kernel/db/database.ts';
 import { DiskStorage } from './kernel/files/file-storage.ts';
 
 const usage = `Usage: npm run tandem -- <command>
@@ -37,11 +37,149 @@ async function askPassword(): Promise<string> {
   return answer;
 }
 
+/** What a command gets: the database (migrated), the configuration and its own arguments. */
+interface Context {
+  database: Database;
+  config: Config;
+  args: string[];
+}
+type Command = (context: Context) => Promise<number>;
+
+/** The value of an option the command cannot do without, or undefined after saying so. */
+function required(values: Record<string, unknown>, name: string): string | undefined {
+  const value = values[name];
+  if (typeof value === 'string' && value !== '') return value;
+  console.error(`--${name} is required\n\n${usage}`);
+  return undefined;
+}
+
+const bootstrap = ({ database, config }: Context) =>
+  bootstrapFacility(database.db, { demo: config.demo, storage: new DiskStorage(config.filesDir) });
+
+const commands: Record<string, Command> = {
+  async migrate({ database }) {
+    console.log(`migrations applied (${database.kind})`);
+    return 0;
+  },
+
+  async seed(context) {
+    const loaded = await bootstrap(context);
+    const demo = context.config.demo ? (loaded.demo ? 'loaded' : 'already there') : 'off';
+    console.log(`taxonomies ${loaded.taxonomies ? 'loaded' : 'already there'}; demo ${demo}`);
+    return 0;
+  },
+
+  async 'user create'(context) {
+    const { values } = parseArgs({
+      args: context.args,
+      options: {
+        email: { type: 'string' },
+        role: { type: 'string' },
+        name: { type: 'string' },
+        institution: { type: 'string' },
+        'generate-password': { type: 'boolean' },
+      },
+    });
+    if (!values.email || !values.role || !(roles as readonly string[]).includes(values.role)) {
+      console.error(`--email and --role (${roles.join(', ')}) are required\n\n${usage}`);
+      return 2;
+    }
+    await bootstrap(context);
+    const generate = values['generate-password'] || !process.stdin.isTTY;
+    const password = generate ? randomBytes(18).toString('base64url') : await askPassword();
+    const problem = passwordProblem(password, { email: values.email });
+    if (problem) {
+      console.error(`The password ${problem}`);
+      return 2;
+    }
+    const user = await createUser(context.database.db, null, {
+      email: values.email,
+      role: values.role as Role,
+      name: values.name ?? values.email,
+      institutionId: values.institution ?? null,
+      password,
+    });
+    console.log(`created ${user.role} ${user.email} (${user.id})`);
+    if (generate) console.log(`password: ${password}\nkeep it now: it is shown only once`);
+    return 0;
+  },
+
+  async 'user disable'({ database, args }) {
+    const { values } = parseArgs({ args, options: { email: { type: 'string' } } });
+    const email = required(values, 'email');
+    if (!email) return 2;
+    const ended = await disableUser(database.db, null, { email });
+    console.log(`disabled ${email}; ${ended} session(s) ended`);
+    return 0;
+  },
+
+  async 'audit verify'({ database }) {
+    const result = await verifyAuditChain(database.db);
+    if (result.ok) {
+      console.log(`OK: ${result.events} events, chain intact (${result.erased} pseudonymised after erasure)`);
+      return 0;
+    }
+    console.error(
+      `BROKEN at event ${result.brokenAt ?? '-'}: ${result.reason} (${result.events} events read)`,
+    );
+    return 1;
+  },
+
+  async backup({ database, args }) {
+    const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
+    const file = required(values, 'out');
+    if (!file) return 2;
+    const summary = await backupDatabase(database.db, file);
+    console.log(`backup written to ${file}: ${summary.tables} tables, ${summary.rows} rows`);
+    return 0;
+  },
+
+  async restore({ database, args }) {
+    const { values } = parseArgs({ args, options: { in: { type: 'string' } } });
+    const file = required(values, 'in');
+    if (!file) return 2;
+    const summary = await restoreDatabase(database.db, file);
+    console.log(`restored ${file}: ${summary.tables} tables, ${summary.rows} rows`);
+    return 0;
+  },
+
+  async 'participants retention'({ database, args }) {
+    const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' } } });
+    const report = await runRetention(database.db, { dryRun: values['dry-run'] === true, actorId: null });
+    if (report.years === null) {
+      console.log('no retention rule is set: nothing to do');
+      return 0;
+    }
+    for (const person of report.people)
+      console.log(`${person.id}  last activity ended ${person.lastActivityEnd}`);
+    const cutoff = `(last activity before ${report.cutoff})`;
+    console.log(
+      report.dryRun
+        ? `dry run: ${report.people.length} people would be pseudonymised ${cutoff}`
+        : `${report.pseudonymised} people pseudonymised ${cutoff}`,
+    );
+    return 0;
+  },
+};
+
+/** The command named by the first one or two words, and the arguments after it. */
+function findCommand(argv: string[]): { command: Command; args: string[] } | undefined {
+  const [first = '', second = ''] = argv;
+  const two = commands[`${first} ${second}`];
+  if (two) return { command: two, args: argv.slice(2) };
+  const one = commands[first];
+  return one ? { command: one, args: argv.slice(1) } : undefined;
+}
+
 async function main(argv: string[]) {
-  const [command, sub, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help') {
+  if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help') {
     console.log(usage);
     return 0;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    console.error(`unknown command: ${argv.join(' ')}\n\n${usage}`);
+    return 2;
   }
   const config = readConfig();
   const database = await openDatabase({
@@ -51,117 +189,7 @@ async function main(argv: string[]) {
   });
   try {
     await database.migrate();
-    if (command === 'migrate') {
-      console.log(`migrations applied (${database.kind})`);
-      return 0;
-    }
-    if (command === 'seed') {
-      const loaded = await bootstrapFacility(database.db, {
-        demo: config.demo,
-        storage: new DiskStorage(config.filesDir),
-      });
-      console.log(
-        `taxonomies ${loaded.taxonomies ? 'loaded' : 'already there'}; demo ${config.demo ? (loaded.demo ? 'loaded' : 'already there') : 'off'}`,
-      );
-      return 0;
-    }
-    if (command === 'audit' && sub === 'verify') {
-      const result = await verifyAuditChain(database.db);
-      if (result.ok) {
-        console.log(
-          `OK: ${result.events} events, chain intact (${result.erased} pseudonymised after erasure)`,
-        );
-        return 0;
-      }
-      console.error(
-        `BROKEN at event ${result.brokenAt ?? '-'}: ${result.reason} (${result.events} events read)`,
-      );
-      return 1;
-    }
-    if (command === 'backup' || command === 'restore') {
-      const { values } = parseArgs({
-        args: [sub, ...rest].filter((a): a is string => a !== undefined),
-        options: { out: { type: 'string' }, in: { type: 'string' } },
-      });
-      if (command === 'backup') {
-        if (!values.out) {
-          console.error(`--out FILE is required\n\n${usage}`);
-          return 2;
-        }
-        const summary = await backupDatabase(database.db, values.out);
-        console.log(`backup written to ${values.out}: ${summary.tables} tables, ${summary.rows} rows`);
-        return 0;
-      }
-      if (!values.in) {
-        console.error(`--in FILE is required\n\n${usage}`);
-        return 2;
-      }
-      const summary = await restoreDatabase(database.db, values.in);
-      console.log(`restored ${values.in}: ${summary.tables} tables, ${summary.rows} rows`);
-      return 0;
-    }
-    if (command === 'user' && sub === 'disable') {
-      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' } } });
-      if (!values.email) {
-        console.error(`--email is required\n\n${usage}`);
-        return 2;
-      }
-      const ended = await disableUser(database.db, null, { email: values.email });
-      console.log(`disabled ${values.email}; ${ended} session(s) ended`);
-      return 0;
-    }
-    if (command === 'user' && sub === 'create') {
-      const { values } = parseArgs({
-        args: rest,
-        options: {
-          email: { type: 'string' },
-          role: { type: 'string' },
-          name: { type: 'string' },
-          institution: { type: 'string' },
-          'generate-password': { type: 'boolean' },
-        },
-      });
-      if (!values.email || !values.role || !(roles as readonly string[]).includes(values.role)) {
-        console.error(`--email and --role (${roles.join(', ')}) are required\n\n${usage}`);
-        return 2;
-      }
-      await bootstrapFacility(database.db, { demo: config.demo, storage: new DiskStorage(config.filesDir) });
-      const generate = values['generate-password'] || !process.stdin.isTTY;
-      const password = generate ? randomBytes(18).toString('base64url') : await askPassword();
-      const problem = passwordProblem(password, { email: values.email });
-      if (problem) {
-        console.error(`The password ${problem}`);
-        return 2;
-      }
-      const user = await createUser(database.db, null, {
-        email: values.email,
-        role: values.role as Role,
-        name: values.name ?? values.email,
-        institutionId: values.institution ?? null,
-        password,
-      });
-      console.log(`created ${user.role} ${user.email} (${user.id})`);
-      if (generate) console.log(`password: ${password}\nkeep it now: it is shown only once`);
-      return 0;
-    }
-    if (command === 'participants' && sub === 'retention') {
-      const { values } = parseArgs({ args: rest, options: { 'dry-run': { type: 'boolean' } } });
-      const report = await runRetention(database.db, { dryRun: values['dry-run'] === true, actorId: null });
-      if (report.years === null) {
-        console.log('no retention rule is set: nothing to do');
-        return 0;
-      }
-      for (const person of report.people)
-        console.log(`${person.id}  last activity ended ${person.lastActivityEnd}`);
-      console.log(
-        report.dryRun
-          ? `dry run: ${report.people.length} people would be pseudonymised (last activity before ${report.cutoff})`
-          : `${report.pseudonymised} people pseudonymised (last activity before ${report.cutoff})`,
-      );
-      return 0;
-    }
-    console.error(`unknown command: ${argv.join(' ')}\n\n${usage}`);
-    return 2;
+    return await found.command({ database, config, args: found.args });
   } finally {
     await database.close();
   }

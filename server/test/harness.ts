@@ -1,19 +1,33 @@
 import { readFileSync } from 'node:fs';
+import type { SQL } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type Config, readConfig } from '../kernel/config.ts';
-import { type Database, openDatabase } from '../kernel/db/database.ts';
+import { type Database, openDatabase, queryRows } from '../kernel/db/database.ts';
 import { DiskStorage } from '../kernel/files/file-storage.ts';
 import { databaseUrl, onServer, uniqueName } from './engines.ts';
 
 export const DEMO_PASSWORD = 'tandem-demo-password';
+
+/** The demo accounts, by what they stand for in tests. */
+export const demoAccounts = {
+  admin: 'admin@demo.tandem.test',
+  officer: 'officer@demo.tandem.test',
+  steering: 'steering@demo.tandem.test',
+  ghana: 'partner.ghana@demo.tandem.test',
+  jordan: 'partner.jordan@demo.tandem.test',
+  peru: 'partner.peru@demo.tandem.test',
+  expert: 'expert@demo.tandem.test',
+} as const;
 
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
   /** Signs in a demo account and returns the headers that authenticate its requests. */
   signIn(email: string): Promise<SignedInHeaders>;
+  /** The rows of a raw SQL statement on the test's database. */
+  rows<T>(query: SQL): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -63,6 +77,7 @@ export async function createTestApp(options: { config?: Partial<Config> } = {}):
       if (response.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${response.body}`);
       return { cookie: sessionCookie(response), 'x-csrf-token': response.json().csrfToken };
     },
+    rows: (query) => queryRows(database.db, query),
     async close() {
       await app.close();
       await database.close();

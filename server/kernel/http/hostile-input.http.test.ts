@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createTestApp, type SignedInHeaders } from '../../test/harness.ts';
+import { createTestApp, demoAccounts, type SignedInHeaders } from '../../test/harness.ts';
 import { hostileBody, hostileEncoding, hostileParam, hostileQuery } from '../../test/hostile-input.ts';
 import { multipartBody } from '../../test/multipart.ts';
 import type { Caller, DeclaredRoute } from './access.ts';
@@ -21,26 +21,22 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 6);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_129);
 const t = await createTestApp();
 const accounts: Partial<Record<Caller, string>> = {
-  admin: 'admin@demo.tandem.test',
-  officer: 'officer@demo.tandem.test',
-  steering: 'steering@demo.tandem.test',
-  partnerA: 'partner.ghana@demo.tandem.test',
-  expert: 'expert@demo.tandem.test',
+  admin: demoAccounts.admin,
+  officer: demoAccounts.officer,
+  steering: demoAccounts.steering,
+  partnerA: demoAccounts.ghana,
+  expert: demoAccounts.expert,
 };
 const sessions = new Map<Caller, SignedInHeaders>();
-
-async function rows<T>(query: SQL): Promise<T[]> {
-  return ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
-}
 
 /** Every table's row count but the sessions' (signing in is not a change of the facility's data). */
 let countAll: SQL;
 async function fingerprint(): Promise<string> {
-  return JSON.stringify(await rows(countAll));
+  return JSON.stringify(await t.rows(countAll));
 }
 
 beforeAll(async () => {
-  const tables = await rows<{ name: string }>(sql`
+  const tables = await t.rows<{ name: string }>(sql`
     select table_name as name from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'sessions'
     order by table_name`);

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleBody } from '../../test/example-body.ts';
-import { createTestApp, type SignedInHeaders, type TestApp } from '../../test/harness.ts';
+import { createTestApp, demoAccounts, type SignedInHeaders, type TestApp } from '../../test/harness.ts';
 
 /*
  * No lost updates: every change of an editable record names the version it read. Fifty people
@@ -13,21 +13,23 @@ let t: TestApp;
 let officer: SignedInHeaders;
 
 async function one(query: SQL): Promise<string> {
-  const [row] = ((await t.database.db.execute(query)) as unknown as { rows: { id: string }[] }).rows;
+  const [row] = await t.rows<{ id: string }>(query);
   if (!row) throw new Error('no such record in the demo facility');
   return row.id;
 }
 
 beforeAll(async () => {
   t = await createTestApp();
-  officer = await t.signIn('officer@demo.tandem.test');
+  officer = await t.signIn(demoAccounts.officer);
 });
 afterAll(() => t.close());
 
 interface Editable {
   what: string;
-  /** The record's address; its GET answers the ETag and its PATCH takes If-Match. */
+  /** The record's address; its PATCH takes If-Match. */
   url: () => Promise<string>;
+  /** Where the record is read with its ETag, when not at the same address. */
+  readPath?: string;
   /** A change that differs for each of the fifty writers. */
   change: (writer: number) => Record<string, unknown>;
   /** The value the record shows afterwards, to compare with the winner's. */
@@ -38,6 +40,7 @@ const editables: Editable[] = [
   {
     what: 'an Action’s design',
     url: async () => `/api/actions/${await one(sql`select id from actions where name = 'Ghana III'`)}`,
+    readPath: '/design',
     change: (writer) => ({ overallObjective: `Objective written by writer ${writer}` }),
     read: (record) => record.overallObjective,
   },
@@ -67,7 +70,7 @@ describe('no lost updates', () => {
   for (const editable of editables) {
     it(`fifty writers of one version of ${editable.what}: one wins, forty-nine hear 412`, async () => {
       const url = await editable.url();
-      const readUrl = editable.what.includes('design') ? `${url}/design` : url;
+      const readUrl = `${url}${editable.readPath ?? ''}`;
       const before = await t.app.inject({ method: 'GET', url: readUrl, headers: officer });
       const etag = String(before.headers.etag);
       const version = Number(etag.replaceAll('"', ''));
@@ -117,7 +120,7 @@ describe('no lost updates', () => {
       (r) => (r.method === 'PATCH' || r.method === 'PUT') && !unversioned.includes(r.url),
     );
     expect(routes.length).toBeGreaterThan(4);
-    const admin = await t.signIn('admin@demo.tandem.test');
+    const admin = await t.signIn(demoAccounts.admin);
     const unguarded: string[] = [];
     for (const route of routes) {
       const url = route.url.replace(/:\w+/g, '00000000-0000-4000-8000-000000000000');
