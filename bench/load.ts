@@ -11,7 +11,7 @@ import pg from 'pg';
 import { bootstrapFacility } from '../server/db/bootstrap.ts';
 import { openDatabase } from '../server/kernel/db/database.ts';
 import { DiskStorage } from '../server/kernel/files/file-storage.ts';
-import { freePort, printTable, startProcess, stopProcess, waitForOk } from './lib.ts';
+import { freePort, printTable, signIn, startProcess, stopProcess, waitForOk } from './lib.ts';
 
 const SERVER_URL = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -58,18 +58,6 @@ function mixFor(writes: boolean, email: string): autocannon.Request[] {
     reads[2] as autocannon.Request,
     reads[3] as autocannon.Request,
   ];
-}
-
-async function signIn(base: string, email: string) {
-  const response = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'tandem-demo-password' }),
-  });
-  if (!response.ok) throw new Error(`sign-in of ${email}: ${response.status} ${await response.text()}`);
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie, 'x-csrf-token': csrfToken };
 }
 
 export interface LoadRunResult {

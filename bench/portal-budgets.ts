@@ -1,8 +1,9 @@
-// The public portal's budgets, measured in Debian's Chromium:
-//  - Lighthouse 12 with its mobile defaults (simulated slow 4G and a slowed CPU) on the home page and
-//    an Action page: performance at least 95, accessibility 100;
-//  - the JavaScript a first visit to a portal page downloads, gzipped: at most 200 kB, and none of the
-//    staff app's code (its shell, Mantine).
+// The web app's budgets, measured in Debian's Chromium:
+//  - Lighthouse 12 with its mobile defaults (simulated slow 4G and a slowed CPU) on the portal's home
+//    page, an Action page and the staff app's Actions list (signed in): performance at least 95,
+//    accessibility 100;
+//  - the JavaScript a first visit downloads, gzipped: at most 200 kB for a portal page (and none of the
+//    staff app's code: its shell, Mantine) and for the staff app's first pages (sign-in, Actions).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
-import { freePort, printTable, startProcess, stopProcess, waitForOk } from './lib.ts';
+import { freePort, printTable, signIn, startProcess, stopProcess, waitForOk } from './lib.ts';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const chromeFlags = ['--headless', '--no-sandbox', '--disable-gpu'];
@@ -25,11 +26,12 @@ export type LighthouseFigures = {
   failing: string[];
 };
 
-export async function lighthouseRun(url: string): Promise<LighthouseFigures> {
+export async function lighthouseRun(url: string, cookie?: string): Promise<LighthouseFigures> {
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags });
   try {
     const result = await lighthouse(url, {
       port: chrome.port,
+      extraHeaders: cookie ? { Cookie: cookie } : undefined,
       output: 'json',
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility'],
@@ -61,10 +63,14 @@ export async function lighthouseRun(url: string): Promise<LighthouseFigures> {
 /** Code that belongs to the staff app and must never load on a public page. */
 const staffChunk = /staff-layout|mantine-root|actions-list-page|sign-in-page|MantineThemeProvider/;
 
-export async function firstLoadJavaScript(url: string) {
+export async function firstLoadJavaScript(url: string, cookie?: string) {
   const browser = await chromium.launch({ executablePath: chromePath, args: chromeFlags });
   try {
     const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+    if (cookie) {
+      const [name = '', value = ''] = cookie.split('=');
+      await context.addCookies([{ name, value, url }]);
+    }
     const page = await context.newPage();
     const scripts = new Map<string, number>();
     page.on('response', async (response) => {
@@ -88,8 +94,9 @@ const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS || 5);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /**
- * Measures the portal's budgets on a running server and prints each beside its budget. Lighthouse
- * runs several times per page and the median counts: its CPU figures follow the machine's load.
+ * Measures the web app's budgets on a running server in demo mode and prints each beside its budget.
+ * Lighthouse runs several times per page and the median counts: its CPU figures follow the machine's
+ * load.
  */
 export async function measurePortal(baseUrl: string) {
   const list = (await (await fetch(`${baseUrl}/api/public/actions?status=ongoing&pageSize=1`)).json()) as {
@@ -97,20 +104,23 @@ export async function measurePortal(baseUrl: string) {
   };
   const action = list.items[0];
   if (!action) throw new Error('the portal has no public Action to measure');
-  const pages = [
-    { label: 'home page', url: `${baseUrl}/` },
-    { label: `Action page (${action.name})`, url: `${baseUrl}/actions/${action.id}` },
+  const { cookie } = await signIn(baseUrl, 'officer@demo.tandem.test');
+  type Page = { label: string; url: string; cookie?: string; staff?: boolean };
+  const pages: Page[] = [
+    { label: 'portal: home page', url: `${baseUrl}/` },
+    { label: `portal: Action page (${action.name})`, url: `${baseUrl}/actions/${action.id}` },
+    { label: 'staff app: Actions list (signed in)', url: `${baseUrl}/app/actions`, cookie, staff: true },
   ];
   // The server's first render of a page loads and compiles its modules: not what a visitor waits for.
   for (const { url } of pages) for (let i = 0; i < 2; i++) await (await fetch(url)).text();
   const rows: string[][] = [];
   const benchmarkIndexes: number[] = [];
-  for (const { label, url } of pages) {
+  for (const { label, url, cookie } of pages) {
     const runs: LighthouseFigures[] = [];
     // A run that fails outright (a timeout on a busy machine) is tried again, twice at most.
     for (let attempt = 0; runs.length < RUNS && attempt < RUNS + 2; attempt++) {
       try {
-        runs.push(await lighthouseRun(url));
+        runs.push(await lighthouseRun(url, cookie));
       } catch (error) {
         console.log(String(error));
       }
@@ -144,14 +154,18 @@ export async function measurePortal(baseUrl: string) {
   printTable(['page', 'performance', 'budget', 'accessibility', 'budget', 'metrics'], rows);
 
   const sizes: string[][] = [];
-  for (const { label, url } of pages) {
-    const js = await firstLoadJavaScript(url);
+  const firstPages: Page[] = [
+    ...pages,
+    { label: 'staff app: sign-in page', url: `${baseUrl}/sign-in`, staff: true },
+  ];
+  for (const { label, url, cookie, staff } of firstPages) {
+    const js = await firstLoadJavaScript(url, cookie);
     sizes.push([
       label,
       `${(js.gzipBytes / 1024).toFixed(1)} kB`,
       '200 kB',
       String(js.files),
-      js.staff.length ? js.staff.join(' ') : 'none',
+      staff ? '(the staff app)' : js.staff.length ? js.staff.join(' ') : 'none',
     ]);
   }
   console.log('\nJavaScript of a first visit, gzipped');

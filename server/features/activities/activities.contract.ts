@@ -9,7 +9,7 @@ import {
 } from '../../kernel/http/common.contract.ts';
 import { actionStatus } from '../actions/actions.contract.ts';
 import { deploymentView } from '../experts/deployments.contract.ts';
-import { activityModalities, activityStatuses, activityTypes } from './activities.table.ts';
+import { activityModalities, activityStatuses, activityTypes } from './activities.values.ts';
 
 export const activityType = z.enum(activityTypes);
 export const activityModality = z.enum(activityModalities);

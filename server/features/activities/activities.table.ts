@@ -14,34 +14,21 @@ import { storedFiles } from '../../kernel/files/files.table.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
 import { actions } from '../actions/actions.table.ts';
 import { countries } from '../taxonomy/taxonomy.table.ts';
+import { activityModalities, activityStatuses, activityTypes } from './activities.values.ts';
 
-export const activityTypes = [
-  'needs_assessment',
-  'workshop',
-  'training',
-  'training_of_trainers',
-  'study_visit',
-  'drafting_session',
-  'validation_meeting',
-  'launch_event',
-  'coaching',
-  'online_session',
-] as const;
-export type ActivityType = (typeof activityTypes)[number];
+// Re-exported for the server's code, which knows the lists through their tables.
+export {
+  type ActivityStatus,
+  type ActivityType,
+  activityModalities,
+  activityStatuses,
+  activityTypes,
+} from './activities.values.ts';
+
 export const activityType = pgEnum('activity_type', activityTypes);
 
-export const activityModalities = ['in_person', 'online', 'hybrid'] as const;
 export const activityModality = pgEnum('activity_modality', activityModalities);
 
-export const activityStatuses = [
-  'planned',
-  'confirmed',
-  'held',
-  'reported',
-  'postponed',
-  'cancelled',
-] as const;
-export type ActivityStatus = (typeof activityStatuses)[number];
 export const activityStatus = pgEnum('activity_status', activityStatuses);
 
 /** One activity of an Action: a mission, a workshop, a training, a study visit... */

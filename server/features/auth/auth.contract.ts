@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from './auth.table.ts';
+import { roles } from '../../kernel/auth/actor.ts';
 
 export const loginBody = z.strictObject({
   email: z.email({ error: 'must be an e-mail address' }).max(254),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fileInfo, languageCode } from '../../kernel/http/common.contract.ts';
-import { deliverableStatuses, deliverableTypes, deliverableVisibilities } from './deliverables.table.ts';
+import { deliverableStatuses, deliverableTypes, deliverableVisibilities } from './deliverables.values.ts';
 
 export const deliverableType = z.enum(deliverableTypes);
 export const deliverableStatus = z.enum(deliverableStatuses);

@@ -15,28 +15,21 @@ import type { LocalizedText } from '../../kernel/localized.ts';
 import { actions } from '../actions/actions.table.ts';
 import { users } from '../auth/auth.table.ts';
 import { experts } from '../experts/experts.table.ts';
+import { deliverableStatuses, deliverableTypes, deliverableVisibilities } from './deliverables.values.ts';
 
-export const deliverableTypes = [
-  'training_curriculum',
-  'training_module',
-  'handbook',
-  'practical_notes',
-  'guidelines',
-  'protocol',
-  'standard_operating_procedures',
-  'capacity_building_programme',
-  'assessment_report',
-  'strategy',
-  'legal_review',
-] as const;
+// Re-exported for the server's code, which knows the lists through their tables.
+export {
+  type DeliverableStatus,
+  type DeliverableVisibility,
+  deliverableStatuses,
+  deliverableTypes,
+  deliverableVisibilities,
+} from './deliverables.values.ts';
+
 export const deliverableType = pgEnum('deliverable_type', deliverableTypes);
 
-export const deliverableStatuses = ['draft', 'partner_review', 'validated', 'published'] as const;
-export type DeliverableStatus = (typeof deliverableStatuses)[number];
 export const deliverableStatus = pgEnum('deliverable_status', deliverableStatuses);
 
-export const deliverableVisibilities = ['internal', 'partner', 'public'] as const;
-export type DeliverableVisibility = (typeof deliverableVisibilities)[number];
 export const deliverableVisibility = pgEnum('deliverable_visibility', deliverableVisibilities);
 
 /** A product of an Action: a handbook, a curriculum, standard operating procedures... */

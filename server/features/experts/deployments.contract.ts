@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deploymentRoles } from './deployments.table.ts';
+import { deploymentRoles } from './deployments.values.ts';
 
 export const deploymentRole = z.enum(deploymentRoles);
 

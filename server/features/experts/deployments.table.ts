@@ -11,9 +11,12 @@ import {
 } from 'drizzle-orm/pg-core';
 import { activities } from '../activities/activities.table.ts';
 import { users } from '../auth/auth.table.ts';
+import { deploymentRoles } from './deployments.values.ts';
 import { experts } from './experts.table.ts';
 
-export const deploymentRoles = ['lead_expert', 'expert', 'trainer', 'facilitator'] as const;
+// Re-exported for the server's code, which knows the lists through their tables.
+export { deploymentRoles } from './deployments.values.ts';
+
 export const deploymentRole = pgEnum('deployment_role', deploymentRoles);
 
 /** An expert deployed on an activity, in a role, for a number of working days. */

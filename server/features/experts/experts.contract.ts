@@ -9,7 +9,7 @@ import {
   shortCode,
 } from '../../kernel/http/common.contract.ts';
 import { deploymentRole } from './deployments.contract.ts';
-import { expertSkills, genders, languageLevels, publicSectorStatuses } from './experts.table.ts';
+import { expertSkills, genders, languageLevels, publicSectorStatuses } from './experts.values.ts';
 
 export const gender = z.enum(genders);
 export const languageLevel = z.enum(languageLevels);

@@ -13,31 +13,22 @@ import {
 import { storedFiles } from '../../kernel/files/files.table.ts';
 import { users } from '../auth/auth.table.ts';
 import { countries, regions, topics } from '../taxonomy/taxonomy.table.ts';
+import { genders, languageLevels, publicSectorStatuses } from './experts.values.ts';
 
-export const genders = ['female', 'male', 'other', 'undisclosed'] as const;
+// Re-exported for the server's code, which knows the lists through their tables.
+export {
+  expertSkills,
+  genders,
+  type LanguageLevel,
+  languageLevels,
+  publicSectorStatuses,
+} from './experts.values.ts';
+
 export const gender = pgEnum('gender', genders);
 
-export const publicSectorStatuses = ['serving', 'retired', 'other_public', 'non_public'] as const;
 export const publicSectorStatus = pgEnum('public_sector_status', publicSectorStatuses);
 
-export const languageLevels = ['basic', 'working', 'fluent', 'native'] as const;
-export type LanguageLevel = (typeof languageLevels)[number];
 export const languageLevel = pgEnum('language_level', languageLevels);
-
-export const expertSkills = [
-  'training_delivery',
-  'curriculum_design',
-  'legal_drafting',
-  'investigation',
-  'prosecution',
-  'victim_assistance',
-  'psychosocial_support',
-  'shelter_management',
-  'border_management',
-  'policy_advice',
-  'data_analysis',
-  'facilitation',
-] as const;
 
 /**
  * An expert of the roster: mostly serving officials of EU Member State administrations, and peers

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countryCode, languageCode, shortCode } from '../../kernel/http/common.contract.ts';
-import { deliverableTypes } from '../deliverables/deliverables.table.ts';
+import { deliverableTypes } from '../deliverables/deliverables.values.ts';
 
 export const LIBRARY_PAGE_SIZE = 10;
 /** The newest matches ranked by relevance; beyond them a search is told to narrow down. */

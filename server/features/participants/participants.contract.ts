@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../../kernel/http/common.contract.ts';
-import { ageBands, lawfulBases, participationRoles, positionLevels, sexes } from './participants.table.ts';
+import { ageBands, lawfulBases, participationRoles, positionLevels, sexes } from './participants.values.ts';
 
 export const sex = z.enum(sexes);
 export const ageBand = z.enum(ageBands);

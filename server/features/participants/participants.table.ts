@@ -15,26 +15,30 @@ import {
 import { activities } from '../activities/activities.table.ts';
 import { users } from '../auth/auth.table.ts';
 import { institutions } from '../institutions/institutions.table.ts';
+import { ageBands, lawfulBases, participationRoles, positionLevels, sexes } from './participants.values.ts';
 
-export const sexes = ['female', 'male', 'other'] as const;
-export type Sex = (typeof sexes)[number];
+// Re-exported for the server's code, which knows the lists through their tables.
+export {
+  type AgeBand,
+  ageBands,
+  type LawfulBasis,
+  lawfulBases,
+  type ParticipationRole,
+  type PositionLevel,
+  participationRoles,
+  positionLevels,
+  type Sex,
+  sexes,
+} from './participants.values.ts';
+
 export const personSex = pgEnum('person_sex', sexes);
 
-export const ageBands = ['under_25', '25_34', '35_44', '45_54', '55_plus'] as const;
-export type AgeBand = (typeof ageBands)[number];
 export const personAgeBand = pgEnum('person_age_band', ageBands);
 
-export const positionLevels = ['junior', 'mid_level', 'senior', 'trainer'] as const;
-export type PositionLevel = (typeof positionLevels)[number];
 export const personPositionLevel = pgEnum('person_position_level', positionLevels);
 
-/** Why the facility may hold a person's data (GDPR art. 6): their consent, or the institution's public task. */
-export const lawfulBases = ['consent', 'public_task'] as const;
-export type LawfulBasis = (typeof lawfulBases)[number];
 export const personLawfulBasis = pgEnum('person_lawful_basis', lawfulBases);
 
-export const participationRoles = ['participant', 'trainer', 'speaker', 'observer'] as const;
-export type ParticipationRole = (typeof participationRoles)[number];
 export const participationRole = pgEnum('participation_role', participationRoles);
 
 /**

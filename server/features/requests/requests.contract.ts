@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { countryCode, pageOf, paginationQuery, shortCode } from '../../kernel/http/common.contract.ts';
 import { actionStatus, institutionRef } from '../actions/actions.contract.ts';
 import { transitionNames } from './requests.policy.ts';
-import { attachmentKinds, recommendations, requestChannels, requestStatuses } from './requests.table.ts';
+import { attachmentKinds, recommendations, requestChannels, requestStatuses } from './requests.values.ts';
 
 export const requestStatus = z.enum(requestStatuses);
 export const requestChannel = z.enum(requestChannels);

@@ -15,27 +15,23 @@ import { storedFiles } from '../../kernel/files/files.table.ts';
 import { users } from '../auth/auth.table.ts';
 import { institutions } from '../institutions/institutions.table.ts';
 import { countries, thematicAreas, topics } from '../taxonomy/taxonomy.table.ts';
+import { attachmentKinds, recommendations, requestChannels, requestStatuses } from './requests.values.ts';
 
-export const requestStatuses = [
-  'draft',
-  'submitted',
-  'screening',
-  'clarification',
-  'steering_review',
-  'approved',
-  'declined',
-  'withdrawn',
-] as const;
-export type RequestStatus = (typeof requestStatuses)[number];
+// Re-exported for the server's code, which knows the lists through their tables.
+export {
+  attachmentKinds,
+  type Recommendation,
+  type RequestChannel,
+  type RequestStatus,
+  recommendations,
+  requestChannels,
+  requestStatuses,
+} from './requests.values.ts';
+
 export const requestStatus = pgEnum('request_status', requestStatuses);
 
-/** How a request reached the facility: the web app, or a letter, e-mail or EU Delegation that an officer entered. */
-export const requestChannels = ['partner_web', 'letter', 'email', 'eu_delegation'] as const;
-export type RequestChannel = (typeof requestChannels)[number];
 export const requestChannel = pgEnum('request_channel', requestChannels);
 
-export const recommendations = ['approve', 'decline'] as const;
-export type Recommendation = (typeof recommendations)[number];
 export const recommendation = pgEnum('request_recommendation', recommendations);
 
 export type EligibilityOutcome = 'pass' | 'warning' | 'fail';
@@ -166,8 +162,6 @@ export const requestLanguages = pgTable(
   (t) => [primaryKey({ columns: [t.requestId, t.languageCode] })],
 );
 
-/** `original` is the letter or e-mail an officer entered the request from. */
-export const attachmentKinds = ['attachment', 'original'] as const;
 export const attachmentKind = pgEnum('request_attachment_kind', attachmentKinds);
 
 export const requestAttachments = pgTable(

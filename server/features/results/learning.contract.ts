@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { testPhases } from './learning.table.ts';
+import { testPhases } from './learning.values.ts';
 import { evaluationAggregate } from './results.contract.ts';
 
 export const testPhase = z.enum(testPhases);

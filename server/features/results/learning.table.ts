@@ -13,9 +13,11 @@ import {
 import { activities } from '../activities/activities.table.ts';
 import { users } from '../auth/auth.table.ts';
 import { participations } from '../participants/participants.table.ts';
+import { testPhases } from './learning.values.ts';
 
-export const testPhases = ['pre', 'post'] as const;
-export type TestPhase = (typeof testPhases)[number];
+// Re-exported for the server's code, which knows the lists through their tables.
+export { type TestPhase, testPhases } from './learning.values.ts';
+
 export const testPhase = pgEnum('test_phase', testPhases);
 
 export const scoreSources = ['paper', 'link'] as const;

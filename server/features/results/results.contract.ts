@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fileInfo, isoDate, shortCode } from '../../kernel/http/common.contract.ts';
-import { indicatorMeasures, indicatorSources, resultLevels } from './results.table.ts';
+import { indicatorMeasures, indicatorSources, resultLevels } from './results.values.ts';
 
 export const resultLevel = z.enum(resultLevels);
 export const indicatorMeasure = z.enum(indicatorMeasures);

@@ -16,28 +16,22 @@ import { storedFiles } from '../../kernel/files/files.table.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
 import { actions } from '../actions/actions.table.ts';
 import { users } from '../auth/auth.table.ts';
+import { type IndicatorSource, indicatorMeasures, indicatorSources, resultLevels } from './results.values.ts';
 
-export const resultLevels = ['output', 'outcome', 'impact'] as const;
-export type ResultLevel = (typeof resultLevels)[number];
+// Re-exported for the server's code, which knows the lists through their tables.
+export {
+  type IndicatorMeasure,
+  type IndicatorSource,
+  indicatorMeasures,
+  indicatorSources,
+  type ResultLevel,
+  resultLevels,
+} from './results.values.ts';
+
 export const resultLevel = pgEnum('result_level', resultLevels);
 
-export const indicatorMeasures = ['count', 'percentage', 'qualitative'] as const;
-export type IndicatorMeasure = (typeof indicatorMeasures)[number];
 export const indicatorMeasure = pgEnum('indicator_measure', indicatorMeasures);
 
-/**
- * Where an indicator's actuals come from: typed in with evidence, or computed from Tandem's own
- * records (never typed twice).
- */
-export const indicatorSources = [
-  'entered',
-  'officials_trained',
-  'trainers_trained',
-  'deliverables_validated',
-  'deliverables_published',
-  'activities_held',
-] as const;
-export type IndicatorSource = (typeof indicatorSources)[number];
 export const indicatorSource = pgEnum('indicator_source', indicatorSources);
 /** The computed sources that count people, and so are disaggregated by sex. */
 export const PEOPLE_SOURCES: IndicatorSource[] = ['officials_trained', 'trainers_trained'];

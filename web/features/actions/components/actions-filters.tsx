@@ -1,4 +1,4 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,12 +26,26 @@ export function ActionsFilters({ filters, active, onChange, onClear }: Props) {
   const countries = (taxonomy.data?.countries ?? [])
     .filter((country) => !filters.region || country.regionCode === filters.region)
     .map((country) => ({ code: country.code, name: countryName(country.code, language) }));
-  const selectProps = {
-    clearable: true,
-    clearButtonProps: { 'aria-label': t('filters.clear') },
-    nothingFoundMessage: t('filters.nothingFound'),
-    w: { base: '100%', xs: 200 },
-  };
+  // Native selects: light to load on a slow connection, and the phone's own picker on a small screen.
+  const select = (
+    key: FilterKey,
+    label: string,
+    all: string,
+    options: { value: string; label: string }[],
+  ) => (
+    <NativeSelect
+      label={label}
+      data={[{ value: '', label: all }, ...options]}
+      value={filters[key] ?? ''}
+      onChange={(event) =>
+        onChange({
+          [key]: event.currentTarget.value || undefined,
+          ...(key === 'region' ? { country: undefined } : {}),
+        })
+      }
+      w={{ base: '100%', xs: 200 }}
+    />
+  );
 
   return (
     <Group align="flex-end" gap="sm" role="search" aria-label={t('actions.filters.label')}>
@@ -46,40 +60,25 @@ export function ActionsFilters({ filters, active, onChange, onClear }: Props) {
         onKeyDown={(event) => event.key === 'Enter' && commitQuery.flush()}
         w={{ base: '100%', xs: 240 }}
       />
-      <Select
-        {...selectProps}
-        label={t('filters.status')}
-        placeholder={t('filters.allStatuses')}
-        data={actionStatuses.map((status) => ({ value: status, label: t(`status.${status}`) }))}
-        value={filters.status ?? null}
-        onChange={(value) => onChange({ status: value ?? undefined })}
-      />
-      <Select
-        {...selectProps}
-        label={t('filters.topic')}
-        placeholder={t('filters.allTopics')}
-        searchable
-        data={toOptions(taxonomy.data?.topics, language)}
-        value={filters.topic ?? null}
-        onChange={(value) => onChange({ topic: value ?? undefined })}
-      />
-      <Select
-        {...selectProps}
-        label={t('filters.region')}
-        placeholder={t('filters.allRegions')}
-        data={toOptions(taxonomy.data?.regions, language)}
-        value={filters.region ?? null}
-        onChange={(value) => onChange({ region: value ?? undefined, country: undefined })}
-      />
-      <Select
-        {...selectProps}
-        label={t('filters.country')}
-        placeholder={t('filters.allCountries')}
-        searchable
-        data={toOptions(countries, language)}
-        value={filters.country ?? null}
-        onChange={(value) => onChange({ country: value ?? undefined })}
-      />
+      {select(
+        'status',
+        t('filters.status'),
+        t('filters.allStatuses'),
+        actionStatuses.map((status) => ({ value: status, label: t(`status.${status}`) })),
+      )}
+      {select(
+        'topic',
+        t('filters.topic'),
+        t('filters.allTopics'),
+        toOptions(taxonomy.data?.topics, language),
+      )}
+      {select(
+        'region',
+        t('filters.region'),
+        t('filters.allRegions'),
+        toOptions(taxonomy.data?.regions, language),
+      )}
+      {select('country', t('filters.country'), t('filters.allCountries'), toOptions(countries, language))}
       {active && (
         <Button variant="subtle" onClick={onClear}>
           {t('filters.reset')}

@@ -1,0 +1,228 @@
+// The portfolio at full size (the database `npm run bench:generate` makes): the main list and filter
+// endpoints and the portfolio aggregates at 50 connections, each beside a minimal Fastify endpoint
+// doing one indexed SELECT on the same database in the same run, and the server's resident memory
+// while it serves them.
+//   npm run bench:scale                     (BENCH_FULL_URL to point at another generated database)
+// Budgets: list endpoints at least 0.5 of the minimal endpoint's throughput; p95 of every endpoint at
+// most 150 ms; the server at most 300 MB resident under load.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import {
+  freePort,
+  type LatencyResult,
+  loadWithLatencies,
+  printTable,
+  residentMb,
+  signIn,
+  startProcess,
+  stopProcess,
+  waitForOk,
+} from './lib.ts';
+
+export const FULL_URL = process.env.BENCH_FULL_URL || 'postgres://postgres@127.0.0.1:5432/tandem_bench_full';
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const P95_BUDGET_MS = 150;
+const THROUGHPUT_BUDGET = 0.5;
+const MEMORY_BUDGET_MB = 300;
+
+interface Endpoint {
+  label: string;
+  kind: 'list' | 'aggregate';
+  /** Taken in turn by the connections: the same endpoint with its common filters and pages. */
+  paths: string[];
+}
+
+export const ENDPOINTS: Endpoint[] = [
+  {
+    label: 'Actions',
+    kind: 'list',
+    paths: [
+      '/api/actions?pageSize=25',
+      '/api/actions?pageSize=25&status=implementation&topic=thb',
+      '/api/actions?pageSize=25&region=asia&page=4',
+      '/api/actions?pageSize=25&q=border',
+    ],
+  },
+  {
+    label: 'Requests',
+    kind: 'list',
+    paths: [
+      '/api/requests?pageSize=25',
+      '/api/requests?pageSize=25&status=submitted',
+      '/api/requests?pageSize=25&country=GH&page=2',
+      '/api/requests?pageSize=25&q=training',
+    ],
+  },
+  {
+    label: 'Activities',
+    kind: 'list',
+    paths: [
+      '/api/activities?pageSize=25',
+      '/api/activities?pageSize=25&type=training&region=africa',
+      '/api/activities?pageSize=25&from=2024-01-01&to=2024-12-31',
+      '/api/activities?pageSize=25&country=PE&page=3',
+    ],
+  },
+  {
+    label: 'Experts',
+    kind: 'list',
+    paths: [
+      '/api/experts?pageSize=25',
+      '/api/experts?pageSize=25&topic=thb&language=fr',
+      '/api/experts?pageSize=25&country=ES&page=2',
+      '/api/experts?pageSize=25&q=border',
+    ],
+  },
+  {
+    label: 'Library search',
+    kind: 'list',
+    paths: [
+      '/api/library?q=trafficking',
+      '/api/library?q=de&language=es',
+      `/api/library?q=${encodeURIComponent('traite des victimes')}`,
+      '/api/public/library?q=kalomi',
+    ],
+  },
+  {
+    label: 'Dashboard',
+    kind: 'aggregate',
+    paths: ['/api/dashboard', '/api/dashboard?topic=thb', '/api/dashboard?region=asia&year=2024'],
+  },
+  {
+    label: 'Portfolio results',
+    kind: 'aggregate',
+    paths: ['/api/portfolio/results', '/api/portfolio/results?topic=thb', '/api/portfolio/results?year=2024'],
+  },
+  {
+    label: 'Public stats and Actions',
+    kind: 'aggregate',
+    paths: ['/api/public/stats', '/api/public/actions?status=ongoing', '/api/public/topics/thb'],
+  },
+];
+
+async function counts(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+  } catch {
+    throw new Error(`no generated database at ${url}: run npm run bench:generate first`);
+  }
+  try {
+    const { rows } = await client.query<{ name: string; n: string }>(`
+      select 'Actions' as name, count(*) as n from actions union all
+      select 'activities', count(*) from activities union all
+      select 'participations', count(*) from participations union all
+      select 'library documents', count(*) from library_documents union all
+      select 'requests', count(*) from requests`);
+    return rows.map((row) => `${Number(row.n).toLocaleString('en')} ${row.name}`).join(', ');
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs one server script on the database; samples its resident memory while `use` runs. */
+async function withServer<T>(script: string, ready: string, use: (base: string) => Promise<T>) {
+  const port = await freePort();
+  const filesDir = mkdtempSync(path.join(tmpdir(), 'tandem-bench-files-'));
+  const child = startProcess('node', ['--import', 'tsx', script], {
+    DATABASE_URL: FULL_URL,
+    // Demo mode lets the demo officer sign in without a second factor; the data is loaded already.
+    TANDEM_DEMO: '1',
+    TANDEM_FILES_DIR: filesDir,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const memory = { restingMb: 0, peakMb: 0 };
+  const sampler = setInterval(() => {
+    if (child.pid && memory.restingMb) memory.peakMb = Math.max(memory.peakMb, residentMb(child.pid));
+  }, 250);
+  try {
+    await waitForOk(`${base}${ready}`, 180_000);
+    memory.restingMb = child.pid ? residentMb(child.pid) : 0;
+    return { result: await use(base), memory };
+  } finally {
+    clearInterval(sampler);
+    await stopProcess(child);
+    rmSync(filesDir, { recursive: true, force: true });
+  }
+}
+
+async function measure(base: string, paths: string[], headers?: Record<string, string>) {
+  const options = { connections: CONNECTIONS, headers };
+  await loadWithLatencies(base, paths, { ...options, seconds: 2 }); // warm-up: plans, caches, JIT
+  return loadWithLatencies(base, paths, { ...options, seconds: SECONDS });
+}
+
+export async function benchScale() {
+  const sizes = await counts(FULL_URL);
+  const minimal = await withServer('bench/minimal-server.ts', '/minimal', (base) =>
+    measure(base, ['/minimal']),
+  );
+  const tandem = await withServer('server/main.ts', '/api/health', async (base) => {
+    const headers = await signIn(base, 'officer@demo.tandem.test');
+    const rows: { endpoint: Endpoint; result: LatencyResult }[] = [];
+    for (const endpoint of ENDPOINTS) {
+      for (const p of endpoint.paths) {
+        const response = await fetch(`${base}${p}`, { headers });
+        if (!response.ok) throw new Error(`${p} answered ${response.status}: ${await response.text()}`);
+      }
+      rows.push({ endpoint, result: await measure(base, endpoint.paths, headers) });
+    }
+    return rows;
+  });
+  return { sizes, minimal: minimal.result, rows: tandem.result, memory: tandem.memory };
+}
+
+export function printScale(figures: Awaited<ReturnType<typeof benchScale>>) {
+  const { sizes, minimal, rows, memory } = figures;
+  const floor = minimal.requestsPerSecond;
+  console.log(`\nThe portfolio at full size on PostgreSQL: ${sizes}`);
+  console.log(
+    `${CONNECTIONS} connections, ${SECONDS} s per endpoint (each cycles through its paths), signed in as an officer; ` +
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+  );
+  const line = (label: string, r: LatencyResult, budget: string) => [
+    label,
+    r.requestsPerSecond.toFixed(0),
+    (r.requestsPerSecond / floor).toFixed(2),
+    r.p50.toFixed(1),
+    r.p95.toFixed(1),
+    r.p99.toFixed(1),
+    r.errors + r.non2xx,
+    budget,
+  ];
+  printTable(
+    ['endpoint', 'req/s', 'ratio to minimal', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'budget'],
+    [
+      line('minimal: one indexed SELECT', minimal, 'baseline'),
+      ...rows.map(({ endpoint, result }) =>
+        line(
+          endpoint.label,
+          result,
+          endpoint.kind === 'list'
+            ? `ratio ≥ ${THROUGHPUT_BUDGET}, p95 ≤ ${P95_BUDGET_MS} ms`
+            : `p95 ≤ ${P95_BUDGET_MS} ms`,
+        ),
+      ),
+    ],
+  );
+  console.log('\nThe server’s memory');
+  printTable(
+    ['figure', 'measured', 'budget'],
+    [
+      ['resident at rest (after start)', `${memory.restingMb.toFixed(0)} MB`, ''],
+      ['resident at most, under load', `${memory.peakMb.toFixed(0)} MB`, `${MEMORY_BUDGET_MB} MB`],
+    ],
+  );
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  printScale(await benchScale());
+}
