@@ -173,7 +173,7 @@ export function resultsRoutes(
   api.put(
     '/api/indicators/:id/periods/:periodId/actual',
     {
-      config: { access: access.staff },
+      config: { access: access.staff, currentAt: '/api/indicators/:id' },
       schema: {
         tags,
         summary: 'Records the actual of one period of an entered indicator (staff); needs If-Match',

@@ -100,6 +100,11 @@ describe('no lost updates', () => {
       const after = await t.app.inject({ method: 'GET', url: readUrl, headers: officer });
       expect(after.headers.etag).toBe(`"${version + 1}"`);
       expect(editable.read(after.json())).toBe(editable.read(editable.change(won[0] as number)));
+      // Each refusal carries the record as it is now, so that the client can merge without reading it again.
+      for (const answer of lost) {
+        expect(answer.headers.etag).toBe(`"${version + 1}"`);
+        expect(answer.json().error.current).toEqual({ version: version + 1, record: after.json() });
+      }
     });
   }
 
