@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: FieldProblem[] = [],
+    /** With a 412: the record as it is now and its version (what a merge starts from). */
+    readonly current?: { version: number; record: unknown },
   ) {
     super(message);
     this.name = 'ApiError';
@@ -33,8 +35,8 @@ function isErrorBody(value: unknown): value is ErrorBody {
 
 function toApiError(status: number, payload: unknown, statusText: string): ApiError {
   if (isErrorBody(payload)) {
-    const { code, message, details } = payload.error;
-    return new ApiError(status, code, message, details ?? []);
+    const { code, message, details, current } = payload.error;
+    return new ApiError(status, code, message, details ?? [], current);
   }
   return new ApiError(status, 'UNEXPECTED_RESPONSE', statusText || `HTTP ${status}`);
 }

@@ -29,6 +29,16 @@ describe('the API client', () => {
     expect((error as ApiError).details).toEqual(body.error.details);
   });
 
+  it('keeps the record a 412 carries, to merge a change into', async () => {
+    const current = { version: 4, record: { title: 'As saved by someone else', version: 4 } };
+    const body = { error: { code: 'VERSION_MISMATCH', message: 'Changed since you read it', current } };
+    vi.stubGlobal('fetch', answer(412, body));
+    const error = await apiRequest('/api/deliverables/1', { method: 'PATCH', body: {}, ifMatch: 3 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ status: 412, code: 'VERSION_MISMATCH', current });
+  });
+
   it('reports an answer in another format, and an unreachable server, as errors too', async () => {
     vi.stubGlobal(
       'fetch',

@@ -52,7 +52,7 @@ export function actionWorkspaceRoutes(app: FastifyInstance, { db }: { db: Db }) 
   api.patch(
     '/api/actions/:id',
     {
-      config: { access: access.staff },
+      config: { access: access.staff, currentAt: '/api/actions/:id/design' },
       schema: {
         tags,
         summary: 'Changes the design of an Action (staff); needs If-Match with the Action’s ETag',

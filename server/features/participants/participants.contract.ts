@@ -216,6 +216,7 @@ export const erasureInput = z.strictObject({
 
 export const retentionSetting = z.object({
   years: z.number().int().nullable().describe('Years after an activity ends; null: no retention rule'),
+  version: z.number().int().describe('The rule’s version, also its ETag; 0 while no rule was ever set'),
 });
 export const retentionInput = z.strictObject({
   years: z.number().int().min(1).max(50).nullable(),

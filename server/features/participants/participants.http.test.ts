@@ -497,9 +497,13 @@ describe('personal data', () => {
     const noRule = await call(admin, 'POST', '/api/admin/participants/retention/run?dryRun=true');
     expect(noRule.json()).toMatchObject({ years: null, people: [] });
     expect((await put(admin, '/api/admin/participants/retention', { years: 0 })).statusCode).toBe(400);
-    expect((await put(admin, '/api/admin/participants/retention', { years: 1 })).json()).toEqual({
-      years: 1,
-    });
+    const rule = await call(admin, 'GET', '/api/admin/participants/retention');
+    expect(rule.json()).toEqual({ years: null, version: 0 });
+    expect(rule.headers.etag).toBe('"0"');
+    expect((await put(admin, '/api/admin/participants/retention', { years: 1 })).statusCode).toBe(428);
+    const set = await put(admin, '/api/admin/participants/retention', { years: 1 }, { 'if-match': '"0"' });
+    expect(set.json()).toEqual({ years: 1, version: 1 });
+    expect(set.headers.etag).toBe('"1"');
 
     // Someone whose only activity ended in April 2025, more than a year before the job runs.
     const oldActivity = await activityOf(

@@ -409,7 +409,11 @@ export function participantsRoutes(app: FastifyInstance, { db }: { db: Db }) {
       config: { access: access.admin },
       schema: { tags, summary: 'The retention rule (admin)', response: { 200: retentionSetting, ...errors } },
     },
-    (request) => getRetention(db, request.actor),
+    async (request, reply) => {
+      const rule = await getRetention(db, request.actor);
+      setVersionHeader(reply, rule.version);
+      return rule;
+    },
   );
 
   api.put(
@@ -418,12 +422,17 @@ export function participantsRoutes(app: FastifyInstance, { db }: { db: Db }) {
       config: { access: access.admin },
       schema: {
         tags,
-        summary: 'Sets the retention rule: years after an activity ends (admin); null removes it',
+        summary:
+          'Sets the retention rule: years after an activity ends (admin); null removes it; needs If-Match',
         body: retentionInput,
-        response: { 200: retentionSetting, ...errors },
+        response: { 200: retentionSetting, ...errors, 412: errorBody, 428: errorBody },
       },
     },
-    (request) => setRetention(db, request.actor, request.body.years),
+    async (request, reply) => {
+      const rule = await setRetention(db, request.actor, requireIfMatch(request), request.body.years);
+      setVersionHeader(reply, rule.version);
+      return rule;
+    },
   );
 
   api.post(

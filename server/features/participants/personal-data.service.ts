@@ -3,6 +3,7 @@ import { recordAudit } from '../../kernel/audit/audit.ts';
 import { type Actor, requireActor, requireRole } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
+import { staleVersion } from '../../kernel/http/versioning.ts';
 import { pickText } from '../../kernel/localized.ts';
 import { settings } from '../../kernel/settings/settings.table.ts';
 import { actions } from '../actions/actions.table.ts';
@@ -120,31 +121,56 @@ export async function exportPerson(db: Db, actor: Actor | null, id: string): Pro
   return result;
 }
 
-export async function readRetentionYears(db: Db): Promise<number | null> {
+/**
+ * The retention rule and its version. It is stored as `{ years, version }`; a bare number (as
+ * stored before the rule had a version) reads as version 1, and no rule at all as version 0, so
+ * that the first administrator to set one names version 0.
+ */
+async function readRetention(db: Db): Promise<{ years: number | null; version: number }> {
   const [row] = await db
     .select({ value: settings.value })
     .from(settings)
     .where(eq(settings.key, RETENTION_SETTING));
-  return typeof row?.value === 'number' ? row.value : null;
+  const value = row?.value as { years?: unknown; version?: unknown } | number | undefined;
+  if (typeof value === 'number') return { years: value, version: 1 };
+  if (value && typeof value === 'object' && typeof value.version === 'number') {
+    return { years: typeof value.years === 'number' ? value.years : null, version: value.version };
+  }
+  return { years: null, version: 0 };
+}
+
+export async function readRetentionYears(db: Db): Promise<number | null> {
+  return (await readRetention(db)).years;
 }
 
 export async function getRetention(db: Db, actor: Actor | null) {
   requireRole(actor, ['admin']);
-  return { years: await readRetentionYears(db) };
+  return readRetention(db);
 }
 
-/** The retention rule (admin): years after an activity ends; null removes the rule. */
-export async function setRetention(db: Db, actor: Actor | null, years: number | null) {
+/**
+ * The retention rule (admin): years after an activity ends; null removes the rule. Two
+ * administrators may set it at once, so it names the version it read (412 if stale). Removing the
+ * rule keeps the row (years null) so that the version only grows.
+ */
+export async function setRetention(
+  db: Db,
+  actor: Actor | null,
+  expectedVersion: number,
+  years: number | null,
+) {
   const admin = requireRole(actor, ['admin']);
-  await db.transaction(async (tx) => {
-    const before = await readRetentionYears(tx);
-    if (years === null) await tx.delete(settings).where(eq(settings.key, RETENTION_SETTING));
-    else {
-      await tx
-        .insert(settings)
-        .values({ key: RETENTION_SETTING, value: years })
-        .onConflictDoUpdate({ target: settings.key, set: { value: years, updatedAt: new Date() } });
-    }
+  return db.transaction(async (tx) => {
+    // Writers of the rule take turns on its row, so that exactly one of them wins each version.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${RETENTION_SETTING}))`);
+    const current = await readRetention(tx);
+    if (current.version !== expectedVersion) throw staleVersion('The retention rule', current.version);
+    const before = current.years;
+    const value = { years, version: current.version + 1 };
+    await tx
+      .insert(settings)
+      .values({ key: RETENTION_SETTING, value })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
     await recordAudit(tx, {
       actorId: admin.id,
       event: 'retention.update',
@@ -152,8 +178,8 @@ export async function setRetention(db: Db, actor: Actor | null, years: number | 
       entityId: RETENTION_SETTING,
       changes: { years: { from: before, to: years } },
     });
+    return value;
   });
-  return { years };
 }
 
 /**

@@ -156,7 +156,7 @@ export function requestsRoutes(app: FastifyInstance, deps: RequestsDeps) {
   api.put(
     '/api/requests/:id/assessment',
     {
-      config: { access: { ...access.requestRecord, partnerA: 403 } },
+      config: { access: { ...access.requestRecord, partnerA: 403 }, currentAt: '/api/requests/:id' },
       schema: {
         tags,
         summary: 'The officer’s assessment and recommendation (staff and steering only; If-Match required)',

@@ -50,6 +50,11 @@ export const scoresView = z.object({
   maxScore: z.number().int().nullable(),
   /** Only the participants the caller may see (a partner: its own institution's). */
   participants: z.array(participantScore),
+  version: z
+    .number()
+    .int()
+    .nullable()
+    .describe('The score sheet’s version, also its ETag; null until the training has a test'),
   group: z.object({
     paired: z.number().int(),
     meanPre: z.number().nullable(),

@@ -170,6 +170,7 @@ export async function getScores(db: Db, actor: Actor | null, activityId: string)
   return {
     activityId,
     maxScore,
+    version: test?.scoresVersion ?? null,
     participants: all.filter((p) => visible.has(p.participationId)),
     // The group's figures are an aggregate over everyone.
     group: maxScore
@@ -183,6 +184,7 @@ export async function putScores(
   db: Db,
   actor: Actor | null,
   activityId: string,
+  expectedVersion: number,
   input: ScoresInput,
 ): Promise<ScoresView> {
   await db.transaction(async (tx) => {
@@ -197,6 +199,17 @@ export async function putScores(
       throw new AppError('CONFLICT', 'Write the test before entering its scores', [
         { field: 'phase', message: 'the training has no test yet' },
       ]);
+    }
+    // The sheet's version moves first, only if it is the one read: the row lock this takes makes
+    // staff and participants answering through links take turns, and exactly one wins a version.
+    const moved = await tx
+      .update(trainingTests)
+      .set({ scoresVersion: sql`${trainingTests.scoresVersion} + 1` })
+      .where(and(eq(trainingTests.activityId, activityId), eq(trainingTests.scoresVersion, expectedVersion)))
+      .returning({ version: trainingTests.scoresVersion });
+    if (moved.length === 0) {
+      const now = (await loadTest(tx, activityId))?.scoresVersion ?? test.scoresVersion;
+      throw staleVersion('The score sheet', now);
     }
     const max = test.questions.length;
     const roster = new Set(

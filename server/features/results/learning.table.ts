@@ -37,6 +37,11 @@ export const trainingTests = pgTable('training_tests', {
     .references(() => activities.id, { onDelete: 'cascade' }),
   questions: jsonb('questions').$type<TestQuestion[]>().notNull(),
   version: integer('version').notNull().default(1),
+  /**
+   * The version of the test's score sheet: the sheet is entered whole by staff and also filled
+   * by participants' answers through links, so each change bumps it and a stale sheet is refused.
+   */
+  scoresVersion: integer('scores_version').notNull().default(1),
   updatedBy: uuid('updated_by').references(() => users.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

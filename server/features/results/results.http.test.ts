@@ -399,25 +399,51 @@ describe('pre- and post-tests, one-time links and evaluations', () => {
     });
     expect(bad.statusCode).toBe(400);
 
-    const pre = await call(officer, 'PUT', `/api/activities/${training}/test-scores`, {
+    // The score sheet is versioned: entered whole from paper, it names the version it read.
+    const sheet = await call(officer, 'GET', `/api/activities/${training}/test-scores`);
+    expect(sheet.json().version).toBe(1);
+    expect(sheet.headers.etag).toBe('"1"');
+    const preScores = {
       phase: 'pre',
       scores: participationIds.map((participationId, i) => ({ participationId, score: [1, 2, 2][i] })),
+    };
+    expect(
+      (await call(officer, 'PUT', `/api/activities/${training}/test-scores`, preScores)).statusCode,
+    ).toBe(428);
+    const pre = await call(officer, 'PUT', `/api/activities/${training}/test-scores`, preScores, {
+      'if-match': '"1"',
     });
     expect(pre.statusCode).toBe(200);
-    const tooHigh = await call(officer, 'PUT', `/api/activities/${training}/test-scores`, {
-      phase: 'post',
-      scores: [{ participationId: participationIds[0], score: 5 }],
+    expect(pre.headers.etag).toBe('"2"');
+    const stale = await call(officer, 'PUT', `/api/activities/${training}/test-scores`, preScores, {
+      'if-match': '"1"',
     });
+    expect(stale.statusCode).toBe(412);
+    expect(stale.json().error.current.record.participants[0].pre).toBe(1);
+    const tooHigh = await call(
+      officer,
+      'PUT',
+      `/api/activities/${training}/test-scores`,
+      { phase: 'post', scores: [{ participationId: participationIds[0], score: 5 }] },
+      { 'if-match': '"2"' },
+    );
     expect(tooHigh.statusCode).toBe(400);
     expect(tooHigh.json().error.details[0].field).toBe('scores.0.score');
-    const post = await call(officer, 'PUT', `/api/activities/${training}/test-scores`, {
-      phase: 'post',
-      scores: [
-        { participationId: participationIds[0], score: 4 },
-        { participationId: participationIds[1], score: 3 },
-      ],
-    });
+    const post = await call(
+      officer,
+      'PUT',
+      `/api/activities/${training}/test-scores`,
+      {
+        phase: 'post',
+        scores: [
+          { participationId: participationIds[0], score: 4 },
+          { participationId: participationIds[1], score: 3 },
+        ],
+      },
+      { 'if-match': '"2"' },
+    );
     const view = post.json();
+    expect(view.version).toBe(3);
     expect(view.participants.map((p: { gain: number | null }) => p.gain)).toEqual([1, 0.5, null]);
     // Group: mean pre 1.5, mean post 3.5 over the two who took both: (3.5 − 1.5) / (4 − 1.5) = 0.8.
     expect(view.group).toEqual({ paired: 2, meanPre: 1.5, meanPost: 3.5, groupGain: 0.8 });
@@ -470,6 +496,8 @@ describe('pre- and post-tests, one-time links and evaluations', () => {
     });
     expect(answered.statusCode).toBe(200);
     const scores = (await call(officer, 'GET', `/api/activities/${training}/test-scores`)).json();
+    // An answer through a link changes the sheet: a sheet entered from paper on the old version is stale.
+    expect(scores.version).toBe(4);
     expect(
       scores.participants.find((p: { participationId: string }) => p.participationId === participationIds[2])
         .post,

@@ -173,7 +173,7 @@ export function resultsRoutes(
   api.put(
     '/api/indicators/:id/periods/:periodId/actual',
     {
-      config: { access: access.staff },
+      config: { access: access.staff, currentAt: '/api/indicators/:id' },
       schema: {
         tags,
         summary: 'Records the actual of one period of an entered indicator (staff); needs If-Match',
@@ -322,7 +322,11 @@ export function resultsRoutes(
         response: { 200: scoresView, ...errors },
       },
     },
-    (request) => getScores(db, request.actor, request.params.id),
+    async (request, reply) => {
+      const view = await getScores(db, request.actor, request.params.id);
+      if (view.version !== null) setVersionHeader(reply, view.version);
+      return view;
+    },
   );
 
   api.put(
@@ -331,13 +335,24 @@ export function resultsRoutes(
       config: { access: access.staff },
       schema: {
         tags,
-        summary: 'Enters scores of paper tests for one phase (staff); a null score removes one',
+        summary:
+          'Enters scores of paper tests for one phase (staff); a null score removes one; needs If-Match',
         params: uuidParam,
         body: scoresInput,
-        response: { 200: scoresView, ...errors },
+        response: { 200: scoresView, ...errors, ...versioned },
       },
     },
-    (request) => putScores(db, request.actor, request.params.id, request.body),
+    async (request, reply) => {
+      const view = await putScores(
+        db,
+        request.actor,
+        request.params.id,
+        requireIfMatch(request),
+        request.body,
+      );
+      if (view.version !== null) setVersionHeader(reply, view.version);
+      return view;
+    },
   );
 
   api.post(

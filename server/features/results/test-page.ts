@@ -201,6 +201,14 @@ export function testPageRoutes(app: FastifyInstance, { db }: { db: Db }) {
           )
           .returning({ id: testLinks.id });
         if (!used) return false;
+        // An answer changes the score sheet: a sheet being entered from paper meanwhile is stale.
+        const activityId = await participationActivity(tx, link.participationId);
+        if (activityId) {
+          await tx
+            .update(trainingTests)
+            .set({ scoresVersion: sql`${trainingTests.scoresVersion} + 1` })
+            .where(eq(trainingTests.activityId, activityId));
+        }
         await tx
           .insert(testScores)
           .values({

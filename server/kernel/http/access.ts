@@ -32,6 +32,11 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** The refusal a role gets from the role gate, where the API names the reason more precisely. */
     accessDenied?: { code: ErrorCode; message: string };
+    /**
+     * Where a versioned record is read, when not at the address that changes it (a pattern with the
+     * route's parameters, such as `/api/actions/:id/design`): a 412 carries what it answers.
+     */
+    currentAt?: string;
   }
   interface FastifyInstance {
     /** Every API route with its declared access, for the generated access test and the docs. */

@@ -9,6 +9,10 @@ export const errorBody = z.object({
       .array(z.object({ field: z.string(), message: z.string() }))
       .optional()
       .describe('Field-level problems, for validation errors'),
+    current: z
+      .object({ version: z.number().int(), record: z.unknown() })
+      .optional()
+      .describe('With 412: the record as it is now and its version, to merge a change into'),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBody>;

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, errorStatus, type FieldProblem } from '../errors.ts';
+import { currentRecord, etagOf } from './versioning.ts';
 
 /** Turns a Zod issue path such as `/body/countries/0` into `countries[0]` for humans. */
 function fieldName(instancePath: string, context: string | undefined): string {
@@ -12,11 +13,17 @@ function fieldName(instancePath: string, context: string | undefined): string {
   return name || context || 'body';
 }
 
-function send(reply: FastifyReply, code: ErrorCode, message: string, details?: FieldProblem[]) {
+function send(
+  reply: FastifyReply,
+  code: ErrorCode,
+  message: string,
+  details?: FieldProblem[],
+  current?: { version: number; record: unknown },
+) {
   return reply
     .status(errorStatus[code])
     .type('application/json; charset=utf-8')
-    .send({ error: details ? { code, message, details } : { code, message } });
+    .send({ error: { code, message, ...(details ? { details } : {}), ...(current ? { current } : {}) } });
 }
 
 /** Fastify's own errors (body parsing, limits) mapped to the project's vocabulary. */
@@ -49,7 +56,16 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
 }
 
 export function registerErrorHandling(app: FastifyInstance) {
-  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+  app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof AppError && error.code === 'VERSION_MISMATCH') {
+      // Every stale update answers with the record as it is now, read once here for every route.
+      const current = await currentRecord(request).catch((cause: unknown) => {
+        request.log.warn({ err: cause }, 'could not read the current record for a 412');
+        return undefined;
+      });
+      if (current) reply.header('etag', etagOf(current.version));
+      return send(reply, error.code, error.message, error.details, current);
+    }
     if (error instanceof AppError) return send(reply, error.code, error.message, error.details);
 
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -33,3 +33,29 @@ export function staleVersion(what: string, current: number): AppError {
     [{ field: 'If-Match', message: `current version is ${current}` }],
   );
 }
+
+/**
+ * The record as the caller reads it now, for the answer to a stale update: with it a client can
+ * show what changed and merge, without a second round trip that could meet yet another version.
+ * It is read through the route that serves the record (the same address, or the route's
+ * `config.currentAt`), so the caller sees exactly what a GET shows them, no more.
+ */
+export async function currentRecord(
+  request: FastifyRequest,
+): Promise<{ version: number; record: unknown } | undefined> {
+  const path = request.url.split('?')[0] ?? '';
+  const pattern = request.routeOptions.config.currentAt;
+  const params = (request.params ?? {}) as Record<string, string>;
+  const url = pattern
+    ? pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''))
+    : path;
+  const headers: Record<string, string> = {};
+  for (const name of ['cookie', 'accept-language', 'authorization'] as const) {
+    const value = request.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  const answer = await request.server.inject({ method: 'GET', url, headers });
+  const match = /^(?:W\/)?"(\d+)"$/.exec(String(answer.headers.etag ?? ''));
+  if (answer.statusCode !== 200 || !match) return undefined;
+  return { version: Number(match[1]), record: answer.json() };
+}

@@ -14,12 +14,27 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionDesign } from '../../../../server/features/actions/action-design.contract.ts';
 import { deliverableType } from '../../../../server/features/deliverables/deliverables.contract.ts';
-import { ChangeError } from '../../../components/change-error.tsx';
+import { SaveConflict } from '../../../components/save-conflict.tsx';
 import { usePartnerOrganisations, useUpdateDesign } from '../api/action-workspace.ts';
 
 type Props = { design: ActionDesign; onDone: () => void; onReload: () => void };
 
 const numberOrNull = (value: string | number) => (value === '' ? null : Number(value));
+
+/** The fields the form changes, as it sends them; also how a merge reads the design it meets. */
+function designBody(design: ActionDesign) {
+  return {
+    overallObjective: design.overallObjective,
+    specificObjectives: design.specificObjectives,
+    plannedDeliverables: design.plannedDeliverables,
+    plannedActivities: design.plannedActivities,
+    plannedExpertDays: design.plannedExpertDays,
+    partnerIds: design.partners.map((p) => p.id),
+    lessonsLearnt: design.lessonsLearnt,
+    closingSummary: design.closingSummary,
+  };
+}
+type DesignBody = ReturnType<typeof designBody>;
 
 /** The staff's form for an Action's design; it saves against the version it was opened on. */
 export function DesignForm({ design, onDone, onReload }: Props) {
@@ -35,30 +50,34 @@ export function DesignForm({ design, onDone, onReload }: Props) {
   const [lessons, setLessons] = useState(design.lessonsLearnt);
   const [closing, setClosing] = useState(design.closingSummary);
 
+  const send = (patch: DesignBody, version: number) => save.mutate({ version, patch }, { onSuccess: onDone });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate(
+    send(
       {
-        version: design.version,
-        patch: {
-          overallObjective: overall.trim(),
-          specificObjectives: specific
-            .split('\n')
-            .map((line) => line.trim())
-            .filter(Boolean),
-          plannedDeliverables: deliverables
-            .filter((d) => d.title.trim())
-            .map((d) => ({ ...d, title: d.title.trim() })),
-          plannedActivities: numberOrNull(activities),
-          plannedExpertDays: numberOrNull(days),
-          partnerIds,
-          lessonsLearnt: lessons.trim(),
-          closingSummary: closing.trim(),
-        },
+        overallObjective: overall.trim(),
+        specificObjectives: specific
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
+        plannedDeliverables: deliverables
+          .filter((d) => d.title.trim())
+          .map((d) => ({ ...d, title: d.title.trim() })),
+        plannedActivities: numberOrNull(activities),
+        plannedExpertDays: numberOrNull(days),
+        partnerIds,
+        lessonsLearnt: lessons.trim(),
+        closingSummary: closing.trim(),
       },
-      { onSuccess: onDone },
+      design.version,
     );
   };
+  const partnerName = new Map<string, string>(
+    [...design.partners, ...(partners.data?.items ?? [])].map((p) => [
+      p.id,
+      p.acronym ? `${p.name} (${p.acronym})` : p.name,
+    ]),
+  );
   const typeOptions = deliverableType.options.map((value) => ({
     value,
     label: t(`actionWorkspace.deliverableType.${value}`),
@@ -67,17 +86,30 @@ export function DesignForm({ design, onDone, onReload }: Props) {
   return (
     <form onSubmit={submit} aria-label={t('actionWorkspace.design.editTitle')}>
       <Stack>
-        {save.isError && (
-          <ChangeError
-            error={save.error}
-            conflict={{
-              title: t('actionWorkspace.common.conflictTitle'),
-              text: t('actionWorkspace.common.conflictText'),
-              reload: t('actionWorkspace.common.reload'),
-            }}
-            onReload={onReload}
-          />
-        )}
+        <SaveConflict
+          error={save.error}
+          base={designBody(design)}
+          sent={save.variables?.patch as DesignBody | undefined}
+          toValues={designBody}
+          labels={{
+            overallObjective: t('actionWorkspace.design.overallObjective'),
+            specificObjectives: t('actionWorkspace.design.specificObjectives'),
+            plannedDeliverables: t('actionWorkspace.design.plannedDeliverables'),
+            plannedActivities: t('actionWorkspace.design.plannedActivities'),
+            plannedExpertDays: t('actionWorkspace.design.plannedExpertDays'),
+            partnerIds: t('actionWorkspace.design.partners'),
+            lessonsLearnt: t('actionWorkspace.design.lessonsLearnt'),
+            closingSummary: t('actionWorkspace.design.closingSummary'),
+          }}
+          show={{
+            plannedDeliverables: (items) =>
+              items.map((d) => `${t(`actionWorkspace.deliverableType.${d.type}`)}: ${d.title}`).join('\n'),
+            partnerIds: (ids) => ids.map((id) => partnerName.get(id) ?? id).join('\n'),
+          }}
+          busy={save.isPending}
+          onSave={send}
+          onReload={onReload}
+        />
         <Textarea
           label={t('actionWorkspace.design.overallObjective')}
           autosize

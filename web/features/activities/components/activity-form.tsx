@@ -7,8 +7,9 @@ import {
   activityModality,
   activityType,
 } from '../../../../server/features/activities/activities.contract.ts';
-import { ChangeError } from '../../../components/change-error.tsx';
-import { countryName } from '../../../lib/format.ts';
+import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { SaveConflict } from '../../../components/save-conflict.tsx';
+import { countryName, formatDate, languageName } from '../../../lib/format.ts';
 import { toOptions, useTaxonomy } from '../../../lib/taxonomy.ts';
 import { useLanguage } from '../../../lib/use-language.ts';
 import { languageOptions } from './working-languages.ts';
@@ -18,17 +19,35 @@ type Props = {
   activity?: ActivityDetail;
   pending: boolean;
   error: unknown;
-  onSubmit: (input: ActivityInput) => void;
+  /** What the last save sent, for the merge after a conflict. */
+  sent?: ActivityInput | undefined;
+  /** Saves the form's values; after a conflict, on the version the merge was made with. */
+  onSubmit: (input: ActivityInput, version?: number) => void;
   onCancel: () => void;
   onReload?: () => void;
 };
+
+/** An activity as the form sends it; also how a merge reads the activity it meets. */
+function activityBody(a: ActivityDetail): ActivityInput {
+  return {
+    type: a.type,
+    title: a.title,
+    startDate: a.startDate,
+    endDate: a.endDate,
+    modality: a.modality,
+    city: a.city,
+    countryCode: a.countryCode,
+    workingLanguages: a.workingLanguages,
+    agenda: a.agenda,
+  };
+}
 
 type Problems = Partial<
   Record<'title' | 'startDate' | 'endDate' | 'countryCode' | 'workingLanguages', string>
 >;
 
 /** Plans an activity, or changes one that is still open. */
-export function ActivityForm({ activity, pending, error, onSubmit, onCancel, onReload }: Props) {
+export function ActivityForm({ activity, pending, error, sent, onSubmit, onCancel, onReload }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const taxonomy = useTaxonomy();
@@ -75,16 +94,37 @@ export function ActivityForm({ activity, pending, error, onSubmit, onCancel, onR
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {Boolean(error) && (
-          <ChangeError
+        {activity ? (
+          <SaveConflict
             error={error}
-            conflict={{
-              title: t('activities.common.conflictTitle'),
-              text: t('activities.common.conflictText'),
-              reload: t('activities.common.reload'),
+            base={activityBody(activity)}
+            sent={sent}
+            toValues={activityBody}
+            labels={{
+              type: t('activities.form.type'),
+              title: t('activities.form.title'),
+              startDate: t('activities.form.startDate'),
+              endDate: t('activities.form.endDate'),
+              modality: t('activities.form.modality'),
+              city: t('activities.form.city'),
+              countryCode: t('activities.form.country'),
+              workingLanguages: t('activities.form.workingLanguages'),
+              agenda: t('activities.form.agenda'),
             }}
+            show={{
+              type: (value) => t(`activities.type.${value}`),
+              modality: (value) => t(`activities.modality.${value}`),
+              countryCode: (code) => (code ? countryName(code, language) : ''),
+              workingLanguages: (codes) => codes.map((code) => languageName(code, language)).join(', '),
+              startDate: (date) => formatDate(date, language) ?? date,
+              endDate: (date) => formatDate(date, language) ?? date,
+            }}
+            busy={pending}
+            onSave={onSubmit}
             onReload={onReload ?? onCancel}
           />
+        ) : (
+          Boolean(error) && <ErrorAlert error={error} />
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select

@@ -3,7 +3,10 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { ActivityDetail } from '../../../../server/features/activities/activities.contract.ts';
+import type {
+  ActivityDetail,
+  ActivityInput,
+} from '../../../../server/features/activities/activities.contract.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { PageLoader } from '../../../components/page-loader.tsx';
 import { usePageTitle } from '../../../components/use-page-title.ts';
@@ -115,13 +118,17 @@ export function ActivityPage({ staffing }: { staffing?: (activity: ActivityDetai
           activity={a}
           pending={update.isPending}
           error={update.error}
+          sent={update.variables?.patch as ActivityInput | undefined}
           onCancel={() => setEditing(false)}
           onReload={() => {
             update.reset();
             void activity.refetch();
           }}
-          onSubmit={(input) =>
-            update.mutate({ patch: input, version: a.version }, { onSuccess: () => setEditing(false) })
+          onSubmit={(input, version) =>
+            update.mutate(
+              { patch: input, version: version ?? a.version },
+              { onSuccess: () => setEditing(false) },
+            )
           }
         />
       </Modal>

@@ -6,8 +6,8 @@ import {
   type DeliverableDetail,
   deliverableVisibility,
 } from '../../../../server/features/deliverables/deliverables.contract.ts';
-import { ChangeError } from '../../../components/change-error.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { SaveConflict } from '../../../components/save-conflict.tsx';
 import { isStaffRole } from '../../../lib/staff-user.ts';
 import { type DeliverableVerb, useDeliverableVerb, useUpdateDeliverable } from '../api/deliverables.ts';
 
@@ -126,20 +126,23 @@ export function VisibilityEditor({
       }}
     >
       <Stack gap="xs">
-        {update.isError && (
-          <ChangeError
-            error={update.error}
-            conflict={{
-              title: t('deliverables.common.conflictTitle'),
-              text: t('deliverables.common.conflictText'),
-              reload: t('deliverables.common.reload'),
-            }}
-            onReload={() => {
-              update.reset();
-              onReload();
-            }}
-          />
-        )}
+        <SaveConflict
+          error={update.error}
+          base={{ visibility: deliverable.visibility }}
+          sent={update.variables?.patch as { visibility: DeliverableDetail['visibility'] } | undefined}
+          toValues={(d: DeliverableDetail) => ({ visibility: d.visibility })}
+          labels={{ visibility: t('deliverables.form.visibility') }}
+          show={{ visibility: (value) => t(`deliverables.visibility.${value}`) }}
+          busy={update.isPending}
+          onSave={(patch, version) => {
+            setVisibility(patch.visibility);
+            update.mutate({ patch, version });
+          }}
+          onReload={() => {
+            update.reset();
+            onReload();
+          }}
+        />
         <Group align="flex-end" gap="xs">
           <Select
             label={t('deliverables.form.visibility')}

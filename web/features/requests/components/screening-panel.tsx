@@ -2,11 +2,15 @@ import { Button, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/co
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestDetail } from '../../../../server/features/requests/requests.contract.ts';
-import { ErrorAlert } from '../../../components/error-alert.tsx';
-import { isApiError } from '../../../lib/api-client.ts';
+import { SaveConflict } from '../../../components/save-conflict.tsx';
 import { useSaveAssessment } from '../api/requests.ts';
-import { ConflictAlert } from './conflict-alert.tsx';
 import { StepForm } from './step-form.tsx';
+
+type Assessment = { assessment: string; recommendation: 'approve' | 'decline' | null };
+const assessmentOf = (request: RequestDetail): Assessment => ({
+  assessment: request.assessment ?? '',
+  recommendation: request.recommendation ?? null,
+});
 
 /** The officer's panel: assessment and recommendation, a question to the partner, the way to the committee. */
 export function ScreeningPanel({ request, onReload }: { request: RequestDetail; onReload: () => void }) {
@@ -14,6 +18,15 @@ export function ScreeningPanel({ request, onReload }: { request: RequestDetail; 
   const save = useSaveAssessment(request.id);
   const [assessment, setAssessment] = useState(request.assessment ?? '');
   const [recommendation, setRecommendation] = useState<string | null>(request.recommendation ?? null);
+  const send = (body: Assessment, version: number) => {
+    setAssessment(body.assessment);
+    setRecommendation(body.recommendation);
+    save.mutate({ ...body, version });
+  };
+  const sent = save.variables && {
+    assessment: save.variables.assessment,
+    recommendation: save.variables.recommendation,
+  };
   const can = (what: RequestDetail['allowed'][number]) => request.allowed.includes(what);
   if (!['assess', 'start-screening', 'ask-clarification', 'send-to-steering'].some((a) => can(a as never)))
     return null;
@@ -34,11 +47,13 @@ export function ScreeningPanel({ request, onReload }: { request: RequestDetail; 
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              save.mutate({
-                assessment: assessment.trim(),
-                recommendation: recommendation as 'approve' | 'decline' | null,
-                version: request.version,
-              });
+              send(
+                {
+                  assessment: assessment.trim(),
+                  recommendation: recommendation as Assessment['recommendation'],
+                },
+                request.version,
+              );
             }}
           >
             <Stack gap="xs">
@@ -61,11 +76,22 @@ export function ScreeningPanel({ request, onReload }: { request: RequestDetail; 
                 onChange={setRecommendation}
                 w={260}
               />
-              {isApiError(save.error, 412) ? (
-                <ConflictAlert onReload={onReload} />
-              ) : (
-                save.isError && <ErrorAlert error={save.error} />
-              )}
+              <SaveConflict
+                error={save.error}
+                base={assessmentOf(request)}
+                sent={sent}
+                toValues={assessmentOf}
+                labels={{
+                  assessment: t('requests.screening.assessment'),
+                  recommendation: t('requests.screening.recommendation'),
+                }}
+                show={{
+                  recommendation: (value) => (value ? t(`requests.screening.recommend.${value}`) : ''),
+                }}
+                busy={save.isPending}
+                onSave={send}
+                onReload={onReload}
+              />
               {save.isSuccess && (
                 <Text role="status" size="sm">
                   {t('requests.form.saved')}

@@ -4,14 +4,15 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { RequestDetail } from '../../../../server/features/requests/requests.contract.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { PageLoader } from '../../../components/page-loader.tsx';
+import { SaveConflict } from '../../../components/save-conflict.tsx';
 import { usePageTitle } from '../../../components/use-page-title.ts';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useLanguage } from '../../../lib/use-language.ts';
 import { useSession } from '../../auth/api/session.ts';
 import { useCreateRequest, useRequest, useUpdateRequest } from '../api/requests.ts';
-import { ConflictAlert } from '../components/conflict-alert.tsx';
 import { initialValues, RequestForm, type RequestFormValues, toBody } from '../components/request-form.tsx';
 
 function fieldProblems(error: unknown): Record<string, string> {
@@ -65,6 +66,22 @@ export function EditRequestPage() {
   usePageTitle(t('requests.form.editTitle'));
   if (request.isPending) return <PageLoader />;
   if (request.isError) return <ErrorAlert error={request.error} />;
+  const bodyOf = (detail: RequestDetail) => toBody(initialValues(detail), staff);
+  type Body = ReturnType<typeof bodyOf>;
+  // Names for the institutions a merge shows, from the version opened and the one met.
+  const met = isApiError(update.error, 412)
+    ? (update.error.current?.record as RequestDetail | undefined)
+    : undefined;
+  const institutionName = new Map(
+    [request.data, met]
+      .flatMap((r) =>
+        r ? [...r.jointInstitutions, ...(r.requestingInstitution ? [r.requestingInstitution] : [])] : [],
+      )
+      .map((i) => [i.id, i.name]),
+  );
+  const names = (ids: string[]) => ids.map((id) => institutionName.get(id) ?? id).join('\n');
+  const save = (body: Body, version: number) =>
+    update.mutate({ body, version }, { onSuccess: () => navigate(`/app/requests/${id}`) });
   const reload = async () => {
     update.reset();
     await queryClient.invalidateQueries({ queryKey: ['requests', 'detail', id] });
@@ -76,11 +93,34 @@ export function EditRequestPage() {
         {t('requests.number', { number: request.data.number })}
       </Anchor>
       <Title order={1}>{t('requests.form.editTitle')}</Title>
-      {isApiError(update.error, 412) ? (
-        <ConflictAlert onReload={reload} />
-      ) : (
-        update.isError && <ErrorAlert error={update.error} />
-      )}
+      <SaveConflict
+        error={update.error}
+        base={bodyOf(request.data)}
+        sent={update.variables?.body as Body | undefined}
+        toValues={bodyOf}
+        labels={{
+          title: t('requests.form.requestTitle'),
+          requestingInstitutionId: t('requests.form.requesting'),
+          channel: t('requests.channel.label'),
+          jointInstitutionIds: t('requests.form.joint'),
+          countries: t('requests.form.countries'),
+          thematicAreaCode: t('requests.form.thematicArea'),
+          topics: t('requests.form.topics'),
+          problem: t('requests.form.problem'),
+          expectedChange: t('requests.form.expectedChange'),
+          targetGroups: t('requests.form.targetGroups'),
+          preferredTiming: t('requests.form.preferredTiming'),
+          workingLanguages: t('requests.form.workingLanguages'),
+          earlierAssistance: t('requests.form.earlierAssistance'),
+        }}
+        show={{
+          requestingInstitutionId: (value) => (value ? names([value]) : ''),
+          jointInstitutionIds: names,
+        }}
+        busy={update.isPending}
+        onSave={save}
+        onReload={reload}
+      />
       <RequestForm
         key={`${formKey}-${request.data.version}`}
         initial={initialValues(request.data)}
@@ -88,12 +128,7 @@ export function EditRequestPage() {
         problems={fieldProblems(update.error)}
         busy={update.isPending}
         submitLabel={t('requests.form.saveChanges')}
-        onSave={(values) =>
-          update.mutate(
-            { body: toBody(values, staff), version: request.data.version },
-            { onSuccess: () => navigate(`/app/requests/${id}`) },
-          )
-        }
+        onSave={(values) => save(toBody(values, staff), request.data.version)}
         onCancel={() => navigate(`/app/requests/${id}`)}
       />
     </Stack>

@@ -127,8 +127,12 @@ export function useScores(activityId: string) {
 export function useSaveScores(activityId: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (input: ScoresInput) =>
-      apiRequest<ScoresView>(`${activity(activityId)}/test-scores`, { method: 'PUT', body: input }),
+    mutationFn: ({ input, version }: { input: ScoresInput; version: number }) =>
+      apiRequest<ScoresView>(`${activity(activityId)}/test-scores`, {
+        method: 'PUT',
+        body: input,
+        ifMatch: version,
+      }),
     onSuccess: refresh,
   });
 }

@@ -18,9 +18,15 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityDetail } from '../../../../server/features/activities/activities.contract.ts';
-import type { TestLinks, TestView } from '../../../../server/features/results/learning.contract.ts';
+import type {
+  ScoresView,
+  TestInput,
+  TestLinks,
+  TestView,
+} from '../../../../server/features/results/learning.contract.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { PageLoader } from '../../../components/page-loader.tsx';
+import { SaveConflict } from '../../../components/save-conflict.tsx';
 import { TableScroller } from '../../../components/table-scroller.tsx';
 import { formatDateTime, formatNumber } from '../../../lib/format.ts';
 import { isStaffRole, readsAll, useStaffUser } from '../../../lib/staff-user.ts';
@@ -37,6 +43,7 @@ import {
 
 /** Activities where people learn, and so may have a pre- and post-test (as on the server). */
 const TRAININGS = ['training', 'training_of_trainers', 'workshop', 'coaching', 'online_session'];
+type Sheet = Record<string, number | null>;
 type Phase = 'pre' | 'post';
 
 interface DraftQuestion {
@@ -65,10 +72,12 @@ function TestEditor({
   );
   const set = (i: number, patch: Partial<DraftQuestion>) =>
     setQuestions((list) => list.map((q, j) => (j === i ? { ...q, ...patch } : q)));
+  const send = (input: TestInput, version: number | undefined) =>
+    save.mutateAsync({ input, version }).then(onDone, () => undefined);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    await save.mutateAsync({
-      input: {
+    await send(
+      {
         questions: questions.map((q) => ({
           text: q.text,
           options: q.options
@@ -78,10 +87,10 @@ function TestEditor({
           answer: Number(q.answer),
         })),
       },
-      version: test?.version,
-    });
-    onDone();
+      test?.version,
+    );
   };
+  const questionsOf = (view: TestView): TestInput => ({ questions: view.questions });
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
@@ -146,7 +155,43 @@ function TestEditor({
             {t('results.test.saveTest')}
           </Button>
         </Group>
-        {save.error ? <ErrorAlert error={save.error} /> : null}
+        {test ? (
+          <SaveConflict
+            error={save.error}
+            base={questionsOf(test)}
+            sent={save.variables?.input}
+            toValues={questionsOf}
+            labels={{ questions: t('results.test.testTitle') }}
+            show={{
+              questions: (list) =>
+                list
+                  .map(
+                    (q, i) =>
+                      `${t('results.test.question', { n: i + 1 })}: ${q.text} (${q.options
+                        .map((o, j) => (j === q.answer ? `✓ ${o}` : o))
+                        .join(' / ')})`,
+                  )
+                  .join('\n'),
+            }}
+            busy={save.isPending}
+            onSave={(input, version) => {
+              setQuestions(
+                input.questions.map((q) => ({
+                  text: q.text,
+                  options: q.options.join('\n'),
+                  answer: String(q.answer),
+                })),
+              );
+              void send(input, version);
+            }}
+            onReload={() => {
+              save.reset();
+              onDone();
+            }}
+          />
+        ) : save.error ? (
+          <ErrorAlert error={save.error} />
+        ) : null}
       </Stack>
     </form>
   );
@@ -167,28 +212,46 @@ function ScoresTable({
   const save = useSaveScores(activityId);
   const [phase, setPhase] = useState<Phase | null>(null);
   const [draft, setDraft] = useState<Record<string, number | string>>({});
+  // The sheet as it was when entry started: what a merge after a conflict compares with.
+  const [opened, setOpened] = useState<{ values: Sheet; version: number } | null>(null);
   if (scores.isPending) return <PageLoader />;
   if (scores.isError) return <ErrorAlert error={scores.error} />;
   const view = scores.data;
+  const sheetOf = (v: ScoresView, p: Phase): Sheet =>
+    Object.fromEntries(v.participants.map((x) => [x.participationId, x[p]]));
+  const send = async (p: Phase, values: Sheet, version: number) => {
+    await save.mutateAsync({
+      version,
+      input: {
+        phase: p,
+        scores: Object.entries(values).map(([participationId, score]) => ({ participationId, score })),
+      },
+    });
+    setPhase(null);
+    setOpened(null);
+  };
   const n = (v: number | null) => (v === null ? '—' : formatNumber(v, language));
   const start = (p: Phase) => {
     setPhase(p);
     setDraft(Object.fromEntries(view.participants.map((x) => [x.participationId, x[p] ?? ''])));
+    setOpened({ values: sheetOf(view, p), version: view.version ?? 0 });
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!phase) return;
     // Read from the form itself, so that what is on screen is what is saved.
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    await save.mutateAsync({
-      phase,
-      scores: view.participants.map((x) => {
+    const values: Sheet = Object.fromEntries(
+      view.participants.map((x) => {
         const value = String(form.get(`score-${x.participationId}`) ?? draft[x.participationId] ?? '').trim();
-        return { participationId: x.participationId, score: value === '' ? null : Number(value) };
+        return [x.participationId, value === '' ? null : Number(value)];
       }),
-    });
-    setPhase(null);
+    );
+    await send(phase, values, opened?.version ?? view.version ?? 0).catch(() => undefined);
   };
+  const sent = save.variables
+    ? (Object.fromEntries(save.variables.input.scores.map((s) => [s.participationId, s.score])) as Sheet)
+    : undefined;
   const caption = t('results.test.scoresCaption', { max: maxScore ?? '—' });
   return (
     <form onSubmit={submit} noValidate>
@@ -276,7 +339,27 @@ function ScoresTable({
             )}
           </Group>
         )}
-        {save.error ? <ErrorAlert error={save.error} /> : null}
+        {phase && opened && (
+          <SaveConflict
+            error={save.error}
+            base={opened.values}
+            sent={sent}
+            toValues={(current: ScoresView) => sheetOf(current, phase)}
+            labels={Object.fromEntries(view.participants.map((x) => [x.participationId, x.fullName]))}
+            busy={save.isPending}
+            onSave={(values, version) => {
+              setDraft(Object.fromEntries(Object.entries(values).map(([id, v]) => [id, v ?? ''])));
+              void send(phase, values, version).catch(() => undefined);
+            }}
+            onReload={() => {
+              save.reset();
+              setPhase(null);
+              setOpened(null);
+              void scores.refetch();
+            }}
+          />
+        )}
+        {save.error && !(phase && opened) ? <ErrorAlert error={save.error} /> : null}
       </Stack>
     </form>
   );

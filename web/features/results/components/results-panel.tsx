@@ -21,6 +21,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   ActionResults,
+  ActualInput,
   Figures,
   IndicatorInput,
   IndicatorView,
@@ -28,6 +29,7 @@ import type {
 } from '../../../../server/features/results/results.contract.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { PageLoader } from '../../../components/page-loader.tsx';
+import { SaveConflict } from '../../../components/save-conflict.tsx';
 import { TableScroller } from '../../../components/table-scroller.tsx';
 import { formatDate, formatNumber } from '../../../lib/format.ts';
 import { isStaffRole, useStaffUser } from '../../../lib/staff-user.ts';
@@ -87,22 +89,42 @@ function ActualForm({
   const [note, setNote] = useState(period.actual?.note ?? '');
   const [file, setFile] = useState<File | null>(null);
   const num = (v: number | string) => (v === '' ? null : Number(v));
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  /** What the form sends, from its fields; also how a merge reads the period it meets. */
+  const body = (fields: {
+    total: number | string;
+    female: number | string;
+    male: number | string;
+    note: string;
+  }): ActualInput =>
+    qualitative
+      ? { note: fields.note }
+      : {
+          total: indicator.bySex && fields.total === '' ? undefined : num(fields.total),
+          ...(indicator.bySex ? { female: num(fields.female), male: num(fields.male) } : {}),
+          note: fields.note || null,
+        };
+  const bodyOf = (view: IndicatorView) => {
+    const actual = view.periods.find((p) => p.id === period.id)?.actual;
+    return body({
+      total: actual?.total ?? '',
+      female: actual?.female ?? '',
+      male: actual?.male ?? '',
+      note: actual?.note ?? '',
+    });
+  };
+  const send = async (actual: ActualInput, version: number) => {
     const saved = await record.mutateAsync({
       indicatorId: indicator.id,
       periodId: period.id,
-      version: indicator.version,
-      actual: qualitative
-        ? { note }
-        : {
-            total: indicator.bySex && total === '' ? undefined : num(total),
-            ...(indicator.bySex ? { female: num(female), male: num(male) } : {}),
-            note: note || null,
-          },
+      version,
+      actual,
     });
     if (file) await evidence.mutateAsync({ indicatorId: saved.id, periodId: period.id, file });
     onDone();
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    await send(body({ total, female, male, note }), indicator.version).catch(() => undefined);
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -134,7 +156,31 @@ function ActualForm({
           clearable
           accept="application/pdf,.docx,.xlsx,image/png,image/jpeg,image/webp"
         />
-        {(record.error ?? evidence.error) ? <ErrorAlert error={record.error ?? evidence.error} /> : null}
+        <SaveConflict
+          error={record.error}
+          base={bodyOf(indicator)}
+          sent={record.variables?.actual}
+          toValues={bodyOf}
+          labels={{
+            total: t('results.total'),
+            female: t('results.women'),
+            male: t('results.men'),
+            note: qualitative ? t('results.statement') : t('results.comment'),
+          }}
+          busy={record.isPending}
+          onSave={(actual, version) => {
+            setTotal(actual.total ?? '');
+            setFemale(actual.female ?? '');
+            setMale(actual.male ?? '');
+            setNote(actual.note ?? '');
+            void send(actual, version).catch(() => undefined);
+          }}
+          onReload={() => {
+            record.reset();
+            onDone();
+          }}
+        />
+        {evidence.error ? <ErrorAlert error={evidence.error} /> : null}
         <Group justify="flex-end">
           <Button type="submit" loading={record.isPending || evidence.isPending}>
             {t('results.saveActual')}

@@ -1,0 +1,1 @@
+ALTER TABLE "training_tests" ADD COLUMN "scores_version" integer DEFAULT 1 NOT NULL;
