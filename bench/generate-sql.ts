@@ -1,5 +1,5 @@
 // The statements that fill a portfolio, in order. Every value comes from the database's own seeded
-// functions (bench_gen.rand, bench_gen.uuid: an md5 of the seed, a stream name and a row number), so
+// functions (bench_gen.rand, bench_gen.uuid: a hash of the seed, a stream name and a row number), so
 // that the same seed gives the same rows on any PostgreSQL, and every row is made by INSERT ... SELECT
 // over generate_series: no row crosses the wire.
 
@@ -39,14 +39,19 @@ export function coprimeStride(n: number, from: number): number {
 const FUNCTIONS = (seed: number) => [
   'drop schema if exists bench_gen cascade',
   'create schema bench_gen',
-  // A uniform number in [0, 1) for row i of a stream: the first 32 bits of an md5.
+  // A uniform number in [0, 1) for row i of a stream: PostgreSQL's own 64-bit hash of the row
+  // number, seeded by the seed and the stream's name (a hash on integers, the same on every platform).
   `create function bench_gen.rand(stream text, i bigint) returns double precision
      language sql immutable parallel safe as
-     $$ select ('x' || substr(md5('${seed}:' || stream || ':' || i), 1, 8))::bit(32)::bigint / 4294967296.0 $$`,
-  // A version-4 shaped UUID, so that the API's uuid validation accepts it.
+     $$ select (hashint8extended(i, ${seed}::bigint # (hashtext(stream)::bigint << 32)) & 4294967295)::double precision
+               / 4294967296.0 $$`,
+  // A version-4 shaped UUID (the API validates them), from two hashes of the row number.
   `create function bench_gen.uuid(kind text, i bigint) returns uuid
      language sql immutable parallel safe as
-     $$ select overlay(overlay(md5('${seed}:id:' || kind || ':' || i) placing '4' from 13) placing '8' from 17)::uuid $$`,
+     $$ select (lpad(to_hex((hashint8extended(i, ${seed}::bigint # (hashtext('id:' || kind)::bigint << 32))
+                             & ~x'f000'::bigint) | x'4000'::bigint), 16, '0')
+             || lpad(to_hex((hashint8extended(i, ${seed}::bigint # (hashtext('id2:' || kind)::bigint << 32))
+                             & x'3fffffffffffffff'::bigint) | (-9223372036854775807 - 1)), 16, '0'))::uuid $$`,
   `create function bench_gen.pick(choices anyarray, r double precision) returns anyelement
      language sql immutable parallel safe as
      $$ select choices[1 + floor(r * array_length(choices, 1))::int] $$`,
@@ -80,7 +85,18 @@ const LAST = `array['Diallo','Traore','Mensah','Okafor','Mwangi','Banda','Moyo',
   'Ochieng','Kamau','Nkosi','Abdullah','Saleh','Yilmaz','Demir','Mendoza','Castillo','Vargas','Rojas','Chavez','Alves']`;
 
 /** Each step: a name for the log and its statements. */
-export function portfolioSteps(sizes: Sizes, seed: number): Array<{ name: string; statements: string[] }> {
+export interface Step {
+  name: string;
+  statements: string[];
+  /**
+   * Tables whose foreign keys are dropped for the step and added again after it, in one
+   * transaction: adding a key checks every row in one join, where a key kept in place checks each
+   * inserted row on its own (most of the time of the largest tables).
+   */
+  foreignKeysAfter?: string[];
+}
+
+export function portfolioSteps(sizes: Sizes, seed: number): Step[] {
   const n = sizes;
   const today = `date '${GENERATION_DAY}'`;
   const personStride = coprimeStride(n.people, 104_729);
@@ -255,6 +271,7 @@ export function portfolioSteps(sizes: Sizes, seed: number): Array<{ name: string
                   (r.created + (sum(case when p.step = 1 then 0 else 11 + floor(bench_gen.rand('request.step' || p.step, r.idx) * 30)::int end)
                      over (partition by r.idx order by p.step))::int) + time '10:00' + (r.idx % 420) * interval '1 minute' as at
              from bench_gen.requests r, unnest(r.path) with ordinality p(status, step)`,
+        `create index on bench_gen.transitions (idx, to_status)`,
         `insert into requests (id, number, status, channel, language, title, thematic_area_code, problem, expected_change,
                                preferred_timing, earlier_assistance, assessment, recommendation, decision_reason,
                                steering_notes, created_by, submitted_at, decided_at, status_changed_at, version,
@@ -416,6 +433,7 @@ export function portfolioSteps(sizes: Sizes, seed: number): Array<{ name: string
     },
     {
       name: 'participations',
+      foreignKeysAfter: ['participations', 'attendance'],
       statements: [
         // The participations are shared out over the activities by weight, exactly: activity i gets
         // the participations numbered [first, next first). Within one activity the people are distinct
@@ -429,10 +447,11 @@ export function portfolioSteps(sizes: Sizes, seed: number): Array<{ name: string
           where x.idx = g.idx`,
         `insert into participations (id, person_id, activity_id, role, created_by, version, created_at, updated_at)
          select bench_gen.uuid('participation', k), bench_gen.uuid('person', 1 + (k * ${personStride}) % ${n.people}), g.id,
-                bench_gen.weighted(array['participant','trainer','speaker','observer'], array[0.93,0.03,0.02,0.02],
-                                   bench_gen.rand('participation.role', k))::participation_role,
+                (case when r.role < 0.93 then 'participant' when r.role < 0.96 then 'trainer'
+                      when r.role < 0.98 then 'speaker' else 'observer' end)::participation_role,
                 l.staff_id, 1, (g.start - 7) + time '09:00', (g.start - 7) + time '09:00'
-           from bench_gen.activities g, bench_gen.lists l, generate_series(g.first, g.last - 1) k
+           from bench_gen.activities g, bench_gen.lists l, generate_series(g.first, g.last - 1) k,
+                lateral (select bench_gen.rand('participation.role', k) as role) r
           where g.last > g.first`,
         // Attendance on each day of a held activity: three in four came every day, some missed one,
         // the rest came about half the time; so the 80% rule has both kinds to tell apart.
