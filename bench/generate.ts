@@ -282,7 +282,8 @@ async function runStep(client: pg.Client, step: Step): Promise<void> {
         [tables],
       )
     ).rows as Array<{ table_name: string; conname: string; definition: string }>;
-    for (const key of keys) await client.query(`alter table ${key.table_name} drop constraint "${key.conname}"`);
+    for (const key of keys)
+      await client.query(`alter table ${key.table_name} drop constraint "${key.conname}"`);
     for (const statement of step.statements) await client.query(statement);
     for (const key of keys) {
       await client.query(`alter table ${key.table_name} add constraint "${key.conname}" ${key.definition}`);
