@@ -154,7 +154,7 @@ export function portfolioSteps(sizes: Sizes, seed: number): Step[] {
            with drawn as (
              select a as idx, bench_gen.uuid('action', a) as id,
                     1 + floor(bench_gen.rand('action.institution', a) * ${n.institutions})::int as inst_idx,
-                    date '2006-01-01' + floor(7240 * sqrt(bench_gen.rand('action.start', a)))::int as start,
+                    date '2006-01-01' + floor(7600 * sqrt(bench_gen.rand('action.start', a)))::int as start,
                     bench_gen.rand('action.status', a) as s,
                     240 + floor(bench_gen.rand('action.length', a) * 540)::int as length
                from generate_series(1, ${n.actions}) a)
