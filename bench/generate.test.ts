@@ -86,15 +86,13 @@ describe('bench:generate at a tiny scale', () => {
     await app.ready();
     // A demo-domain account in demo mode signs in without a second factor, as the demo's own do.
     const password = 'a generated portfolio';
-    await onServer(async () => {
-      const client = new pg.Client({ connectionString: first.databaseUrl });
-      await client.connect();
-      await client.query(
-        `insert into users (email, name, role, password_hash) values ('bench.admin@demo.tandem.test', 'Bench admin', 'admin', $1)`,
-        [await hashPassword(password)],
-      );
-      await client.end();
-    });
+    const client = new pg.Client({ connectionString: first.databaseUrl });
+    await client.connect();
+    await client.query(
+      `insert into users (email, name, role, password_hash) values ('bench.admin@demo.tandem.test', 'Bench admin', 'admin', $1)`,
+      [await hashPassword(password)],
+    );
+    await client.end();
     const login = await app.inject({
       method: 'POST',
       url: '/api/auth/login',

@@ -14,7 +14,7 @@ import pg from 'pg';
 import { bootstrapFacility } from '../server/db/bootstrap.ts';
 import { openDatabase } from '../server/kernel/db/database.ts';
 import { DiskStorage } from '../server/kernel/files/file-storage.ts';
-import { portfolioSteps, type Sizes, type Step, sizesAt } from './generate-sql.ts';
+import { GENERATION_DAY, portfolioSteps, type Sizes, type Step, sizesAt } from './generate-sql.ts';
 import { generateLibrary } from './library-generate.ts';
 
 export { FULL_SIZE, GENERATION_DAY } from './generate-sql.ts';
@@ -174,6 +174,25 @@ const AUDIT_STAGING = [
           jsonb_build_object('status', '["held","reported"]'::jsonb, 'reportFileId', null,
                              'summaryLength', length(x.report_summary))
      from activities x join bench_gen.activities g on g.id = x.id where x.status = 'reported'`,
+  // The library's deliverables (the demo's, made by the app, were audited as it made them): created,
+  // validated, published, indexed.
+  `insert into bench_gen.audit
+   select d.created_at, 'deliverable.create', 'deliverable', d.id::text,
+          jsonb_build_object('actionId', d.action_id, 'type', d.type, 'title', d.title, 'languages', to_jsonb(d.languages),
+                             'visibility', d.visibility)
+     from deliverables d where d.created_at < timestamptz '${GENERATION_DAY}'`,
+  `insert into bench_gen.audit
+   select d.validated_at, 'deliverable.validate', 'deliverable', d.id::text, '{"status":["partner_review","validated"]}'::jsonb
+     from deliverables d where d.created_at < timestamptz '${GENERATION_DAY}' and d.status in ('validated', 'published')`,
+  `insert into bench_gen.audit
+   select d.published_at, 'deliverable.publish', 'deliverable', d.id::text, '{"status":["validated","published"]}'::jsonb
+     from deliverables d where d.created_at < timestamptz '${GENERATION_DAY}' and d.status = 'published'`,
+  `insert into bench_gen.audit
+   select l.published_at + interval '1 minute', 'library.index', 'deliverable', l.deliverable_id::text,
+          jsonb_build_object('version', l.version_number, 'language', l.language, 'extraction', l.extraction,
+                             'characters', length(l.body))
+     from library_documents l join deliverables d on d.id = l.deliverable_id
+    where d.created_at < timestamptz '${GENERATION_DAY}'`,
   // Experts, deployments and feedback.
   `insert into bench_gen.audit
    select e.created_at, 'expert.create', 'expert', e.id::text,
@@ -391,7 +410,7 @@ async function main() {
     console.log(`${table.padEnd(22)} ${rows.toLocaleString('en').padStart(12)}`);
   }
   console.log(`\nTotal ${generated.seconds.toFixed(1)} s. The database stays for the benchmarks:`);
-  console.log(`DATABASE_URL=${generated.databaseUrl} FILES_DIR=${generated.filesDir}`);
+  console.log(`DATABASE_URL=${generated.databaseUrl} TANDEM_FILES_DIR=${generated.filesDir} TANDEM_DEMO=1`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
