@@ -172,14 +172,20 @@ export function portfolioSteps(sizes: Sizes, seed: number): Step[] {
              from drawn d join bench_gen.institutions i on i.idx = d.inst_idx
              join bench_gen.countries c on c.code = i.country`,
         `alter table bench_gen.actions add primary key (idx)`,
-        // Named as the app names them: the country and a roman sequence number, after the existing ones.
+        // Named as the app names them (createActionFromRequest): the country and the next roman
+        // numeral after the Actions already named so, its code the name's slug.
         `alter table bench_gen.actions add column seq int, add column name text, add column code text`,
         `update bench_gen.actions a set seq = s.seq, name = a.country_name || ' ' || bench_gen.roman(s.seq),
-                code = trim(both '-' from regexp_replace(lower(a.country_name), '[^a-z0-9]+', '-', 'g'))
+                code = trim(both '-' from regexp_replace(
+                         translate(lower(a.country_name), 'áàâäãåçéèêëíìîïñóòôöõúùûüýÿ', 'aaaaaaceeeeiiiinooooouuuuyy'),
+                         '[^a-z0-9]+', '-', 'g'))
                        || '-' || lower(bench_gen.roman(s.seq))
-           from (select g.idx, (row_number() over (partition by g.country order by g.start, g.idx) + coalesce(t.taken, 0))::int as seq
-                   from bench_gen.actions g
-                   left join (select country_code, count(*) as taken from action_countries group by 1) t on t.country_code = g.country) s
+           from (select g.idx, (row_number() over (partition by g.country order by g.start, g.idx)
+                                + coalesce((select max(x.sequence) from actions x
+                                             where x.name = g.country_name
+                                                or (left(x.name, length(g.country_name) + 1) = g.country_name || ' '
+                                                    and substr(x.name, length(g.country_name) + 2) ~ '^[IVXLCDM]+$')), 0))::int as seq
+                   from bench_gen.actions g) s
           where s.idx = a.idx`,
         `insert into actions (id, code, name, sequence, title, summary, status, planned_start, planned_end,
                               actual_start, actual_end, version, created_at, updated_at)
