@@ -24,6 +24,7 @@ export const BENCH_FULL_DATABASE = 'tandem_bench_full';
 export const BENCH_SERVER_URL =
   process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 export const DEFAULT_SEED = 20_261_129;
+export const MIN_SCALE = 0.0005;
 
 /** The URL of the benchmarks' database on the benchmark server. */
 export function benchFullDatabaseUrl(serverUrl = BENCH_SERVER_URL): string {
@@ -331,7 +332,8 @@ export async function generatePortfolio(
   options: GenerateOptions,
 ): Promise<GeneratedCounts> {
   const { scale, seed } = options;
-  if (!(scale > 0)) throw new Error('the scale must be a positive number');
+  // Below this, an activity's participants could outnumber the people, and a person would repeat.
+  if (!(scale >= MIN_SCALE)) throw new Error(`the scale must be at least ${MIN_SCALE}`);
   if (!Number.isInteger(seed) || seed < 0) throw new Error('the seed must be a non-negative integer');
   const log = options.log ?? (() => {});
   const sizes = sizesAt(scale);
