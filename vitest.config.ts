@@ -18,6 +18,10 @@ export default defineConfig({
       httpTests('pglite'),
       httpTests('postgresql'),
       {
+        // The benchmark data generator on PostgreSQL, kept true to the schema (bench/generate.test.ts).
+        test: { name: 'bench', include: ['bench/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 180_000 },
+      },
+      {
         // Real server processes on PostgreSQL: crashes, restarts, two processes on one database.
         test: {
           name: 'processes',

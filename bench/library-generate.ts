@@ -1,8 +1,10 @@
 // The library at scale: 100,000 documents of realistic length (a few hundred to several thousand
 // words) in English, French, Spanish, Portuguese and Arabic, deterministic from a seed, bulk-loaded
-// into a PostgreSQL database that is created for the run and dropped after it. Words follow a Zipf
+// into a PostgreSQL database: one created for the library benchmark and dropped after it, or the
+// full portfolio's (bench/generate.ts), where the documents belong to its Actions. Words follow a Zipf
 // law over each language's vocabulary, so that the commonest words ("the", "de", "la", and the
 // field's own: "trafficking", "migrantes") occur in most documents, as they do in a real library.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,7 +16,7 @@ import { DiskStorage } from '../server/kernel/files/file-storage.ts';
 export const SERVER_URL = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 export const LIBRARY_DOCUMENTS = Number(process.env.BENCH_LIBRARY_DOCUMENTS || 100_000);
 const ACTIONS = 2_000;
-const SEED = Number(process.env.BENCH_SEED || 20_261_129);
+export const LIBRARY_SEED = Number(process.env.BENCH_SEED || 20_261_129);
 const BATCH = 250;
 
 /** Function words first (the commonest), then the field's vocabulary, roughly by frequency. */
@@ -119,6 +121,12 @@ const TYPES = [
   'strategy',
   'legal_review',
 ];
+
+/** A version-4 shaped UUID from the seed and a document's number, so that a seed gives the same ids. */
+function documentId(seed: number, index: number): string {
+  const h = createHash('md5').update(`${seed}:deliverable:${index}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
 /** mulberry32: a small, fast, seeded generator, so that every run loads the same library. */
 function random(seed: number) {
@@ -233,19 +241,38 @@ export interface GeneratedLibrary {
   loadSeconds: number;
 }
 
+export interface LibraryOptions {
+  /** How many documents; the library benchmark's 100,000 by default. */
+  documents?: number;
+  seed?: number;
+  /**
+   * `own`: the library benchmark's 2,000 Actions are made first and hold the documents. `existing`:
+   * the documents are shared among the Actions already in the database (the full portfolio's).
+   */
+  actions?: 'own' | 'existing';
+}
+
 /** Loads the library into `url`'s database: deliverables, then their text and search documents. */
-export async function generateLibrary(url: string): Promise<GeneratedLibrary> {
+export async function generateLibrary(url: string, options: LibraryOptions = {}): Promise<GeneratedLibrary> {
+  const documents = options.documents ?? LIBRARY_DOCUMENTS;
+  const seed = options.seed ?? LIBRARY_SEED;
   const started = performance.now();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    for (const statement of ACTION_STATEMENTS) await client.query(statement);
+    const own = (options.actions ?? 'own') === 'own';
+    if (own) for (const statement of ACTION_STATEMENTS) await client.query(statement);
     const actionIds = (
-      await client.query("select id from actions where code like 'lib-%' order by code")
+      await client.query(
+        own
+          ? "select id from actions where code like 'lib-%' order by code"
+          : 'select id from actions order by code',
+      )
     ).rows.map((r: { id: string }) => r.id);
+    if (!actionIds.length) throw new Error('the library needs Actions to hold its documents');
     // Bulk loading: the search index is built once at the end rather than row by row.
     await client.query('drop index if exists library_documents_search_idx');
-    const next = random(SEED);
+    const next = random(seed);
     let words = 0;
     let bytes = 0;
     let published = 0;
@@ -253,9 +280,9 @@ export async function generateLibrary(url: string): Promise<GeneratedLibrary> {
     const loaders = [client, new pg.Client({ connectionString: url })];
     await loaders[1]?.connect();
     const pending: Promise<unknown>[] = [];
-    for (let start = 0, turn = 0; start < LIBRARY_DOCUMENTS; start += BATCH, turn++) {
+    for (let start = 0, turn = 0; start < documents; start += BATCH, turn++) {
       const rows: unknown[][] = [];
-      for (let i = start; i < Math.min(LIBRARY_DOCUMENTS, start + BATCH); i++) {
+      for (let i = start; i < Math.min(documents, start + BATCH); i++) {
         const doc = makeDocument(next, i);
         words += doc.words;
         bytes += Buffer.byteLength(doc.body);
@@ -266,6 +293,7 @@ export async function generateLibrary(url: string): Promise<GeneratedLibrary> {
         const day = Math.floor(next() * 4000);
         if (status === 'published') published++;
         rows.push([
+          documentId(seed, i),
           actionIds[Math.floor(next() * actionIds.length)],
           TYPES[Math.floor(next() * TYPES.length)],
           JSON.stringify({ [doc.language]: doc.title }),
@@ -278,18 +306,21 @@ export async function generateLibrary(url: string): Promise<GeneratedLibrary> {
         ]);
       }
       const values = rows
-        .map((_, r) => `(${Array.from({ length: 9 }, (_, c) => `$${r * 9 + c + 1}`).join(', ')})`)
+        .map((_, r) => `(${Array.from({ length: 10 }, (_, c) => `$${r * 10 + c + 1}`).join(', ')})`)
         .join(', ');
       const loader = loaders[turn % loaders.length] as pg.Client;
       await pending[turn % loaders.length];
       pending[turn % loaders.length] = loader.query(
-        `with input (action_id, type, title, language, status, visibility, day, config, body) as (values ${values}),
+        `with input (id, action_id, type, title, language, status, visibility, day, config, body) as (values ${values}),
          inserted as (
-           insert into deliverables (action_id, type, title, languages, status, visibility, published_at, validated_at)
-           select action_id::uuid, type::deliverable_type, title::jsonb, array[language], status::deliverable_status,
+           insert into deliverables (id, action_id, type, title, languages, status, visibility, published_at, validated_at,
+                                     created_at, updated_at)
+           select id::uuid, action_id::uuid, type::deliverable_type, title::jsonb, array[language], status::deliverable_status,
                   visibility::deliverable_visibility,
                   case when status = 'published' then timestamptz '2015-06-01' + day::int * interval '1 day' end,
-                  timestamptz '2015-05-01' + day::int * interval '1 day'
+                  timestamptz '2015-05-01' + day::int * interval '1 day',
+                  timestamptz '2015-03-01' + day::int * interval '1 day',
+                  timestamptz '2015-06-01' + day::int * interval '1 day'
              from input
            returning id, title, status, published_at, languages[1] as language)
          insert into library_documents (deliverable_id, version_number, language, text_config, body, extraction, search, published_at)
@@ -297,7 +328,7 @@ export async function generateLibrary(url: string): Promise<GeneratedLibrary> {
                 setweight(to_tsvector(i.config::regconfig, d.title ->> d.language), 'A')
                   || setweight(to_tsvector(i.config::regconfig, i.body), 'D'),
                 d.published_at
-           from inserted d join input i on i.title::jsonb = d.title
+           from inserted d join input i on i.id::uuid = d.id
           where d.status = 'published'`,
         rows.flat(),
       );
@@ -309,9 +340,9 @@ export async function generateLibrary(url: string): Promise<GeneratedLibrary> {
     await client.query('analyze');
     return {
       url,
-      documents: LIBRARY_DOCUMENTS,
+      documents,
       published,
-      averageWords: Math.round(words / LIBRARY_DOCUMENTS),
+      averageWords: Math.round(words / documents),
       megabytes: Math.round(bytes / 1_000_000),
       loadSeconds: (performance.now() - started) / 1000,
     };
