@@ -248,6 +248,28 @@ describe('the dashboard', () => {
     await expectFigures({ topic: topic?.topic_code, year: year?.year, status: 'implementation' });
   });
 
+  it('answers from its copy until a table it reads changes, then counts again', async () => {
+    const first = await call(officer, 'GET', '/api/dashboard');
+    const etag = String(first.headers.etag);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    const unchanged = await call(officer, 'GET', '/api/dashboard', undefined, { 'if-none-match': etag });
+    expect(unchanged.statusCode).toBe(304);
+
+    const [action] = await rows<{ id: string; status: string }>(
+      sql`select id, status::text as status from actions where status <> 'suspended' limit 1`,
+    );
+    await t.database.db.execute(sql`update actions set status = 'suspended' where id = ${action?.id}`);
+    try {
+      const changed = await call(officer, 'GET', '/api/dashboard', undefined, { 'if-none-match': etag });
+      expect(changed.statusCode).toBe(200);
+      await expectFigures({});
+    } finally {
+      await t.database.db.execute(
+        sql`update actions set status = ${action?.status}::action_status where id = ${action?.id}`,
+      );
+    }
+  });
+
   it('refuses a filter it does not know, naming the field', async () => {
     const response = await call(officer, 'GET', '/api/dashboard?year=soon');
     expect(response.statusCode).toBe(400);

@@ -1,18 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requireRole } from '../../kernel/auth/actor.ts';
+import { VersionedCache } from '../../kernel/cache/versioned-cache.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { access } from '../../kernel/http/access.ts';
-import { errorBody } from '../../kernel/http/common.contract.ts';
+import { sendCached, serializeWith } from '../../kernel/http/cached-reply.ts';
+import { errorBody, notModified } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
 import { sendTable } from '../exports/send-table.ts';
 import { chartTableQuery, dashboardBody, dashboardQuery } from './dashboard.contract.ts';
-import { chartTable, getChart, getDashboard } from './dashboard.service.ts';
+import { chartTable, DASHBOARD_ROLES, getChart, getDashboard } from './dashboard.service.ts';
 
 const tags = ['dashboard'];
 
 export function dashboardRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  // The charts count across the whole portfolio: answers are kept until a table they read changes
+  // (the 'reporting' version, migration 0018).
+  const cache = new VersionedCache(db, 'reporting');
 
   api.get(
     '/api/dashboard',
@@ -22,12 +28,16 @@ export function dashboardRoutes(app: FastifyInstance, { db }: { db: Db }) {
         tags,
         summary: 'Every chart of the dashboard under the same filters (staff and steering)',
         querystring: dashboardQuery,
-        response: { 200: dashboardBody, 400: errorBody, 401: errorBody, 403: errorBody },
+        response: { 200: dashboardBody, 304: notModified, 400: errorBody, 401: errorBody, 403: errorBody },
       },
     },
     async (request, reply) => {
-      reply.header('cache-control', 'private, no-store');
-      return getDashboard(db, request.actor, request.query, requestLanguage(request));
+      requireRole(request.actor, DASHBOARD_ROLES); // before the cache: a cached answer is no less private
+      const lang = requestLanguage(request);
+      const cached = await cache.get(`dashboard|${lang}|${JSON.stringify(request.query)}`, async () =>
+        serializeWith(dashboardBody, await getDashboard(db, request.actor, request.query, lang)),
+      );
+      return sendCached(request, reply, cached, undefined, { private: true });
     },
   );
 

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requireRole } from '../../kernel/auth/actor.ts';
+import { VersionedCache } from '../../kernel/cache/versioned-cache.ts';
 import type { Config } from '../../kernel/config.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import type { FileStorage } from '../../kernel/files/file-storage.ts';
 import { access } from '../../kernel/http/access.ts';
-import { errorBody, uuidParam } from '../../kernel/http/common.contract.ts';
+import { sendCached, serializeWith } from '../../kernel/http/cached-reply.ts';
+import { errorBody, notModified, uuidParam } from '../../kernel/http/common.contract.ts';
 import { publicBaseUrl, requestLanguage } from '../../kernel/http/language.ts';
 import { readUpload } from '../../kernel/http/multipart.ts';
 import { requireIfMatch, setVersionHeader } from '../../kernel/http/versioning.ts';
@@ -51,7 +54,7 @@ import {
   portfolioResults,
   portfolioResultsQuery,
 } from './results.contract.ts';
-import { getActionResults, getPortfolioResults } from './results.service.ts';
+import { getActionResults, getPortfolioResults, PORTFOLIO_RESULTS_ROLES } from './results.service.ts';
 import { testPageRoutes } from './test-page.ts';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -63,6 +66,8 @@ export function resultsRoutes(
   { db, storage, config }: { db: Db; storage: FileStorage; config: Config },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  // Portfolio totals count across every participation: kept until a table they read changes (0018).
+  const reportingCache = new VersionedCache(db, 'reporting');
   // The page that a one-time link opens, outside the API and without signing in.
   testPageRoutes(app, { db });
 
@@ -264,10 +269,18 @@ export function resultsRoutes(
         summary:
           'Portfolio totals (staff and steering): officials trained, deliverables, activities, experts',
         querystring: portfolioResultsQuery,
-        response: { 200: portfolioResults, 400: errorBody, 401: errorBody, 403: errorBody },
+        response: { 200: portfolioResults, 304: notModified, 400: errorBody, 401: errorBody, 403: errorBody },
       },
     },
-    (request) => getPortfolioResults(db, request.actor, request.query),
+    async (request, reply) => {
+      requireRole(request.actor, PORTFOLIO_RESULTS_ROLES); // before the cache
+      const cached = await reportingCache.get(
+        `portfolio-results|${JSON.stringify(request.query)}`,
+        async () =>
+          serializeWith(portfolioResults, await getPortfolioResults(db, request.actor, request.query)),
+      );
+      return sendCached(request, reply, cached, undefined, { private: true });
+    },
   );
 
   // Pre- and post-tests and evaluations of a training.

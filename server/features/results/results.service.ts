@@ -48,6 +48,9 @@ function grouped(
   return keys.map((key) => ({ key, ...countBySex(entries.filter((e) => e.key === key)) }));
 }
 
+/** Who reads the portfolio's results: the facility's staff and the steering committee. */
+export const PORTFOLIO_RESULTS_ROLES = ['admin', 'officer', 'steering'] as const;
+
 /**
  * Portfolio totals for staff and steering: aggregates only, never a person. Filtered by the
  * Actions' region and topic, and by year (the day a training, a validation or a publication
@@ -58,7 +61,7 @@ export async function getPortfolioResults(
   actor: Actor | null,
   query: PortfolioResultsQuery,
 ): Promise<PortfolioResults> {
-  requireRole(actor, ['admin', 'officer', 'steering']);
+  requireRole(actor, PORTFOLIO_RESULTS_ROLES);
   const actionIds = await actionIdsMatching(db, { region: query.region, topic: query.topic });
   const year = query.year;
   const inYear = (day: string | null) => Boolean(day) && (!year || (day as string).startsWith(String(year)));

@@ -16,8 +16,10 @@ export function sendCached(
   reply: FastifyReply,
   cached: CachedBody,
   contentType = 'application/json; charset=utf-8',
+  { private: isPrivate = false }: { private?: boolean } = {},
 ) {
-  reply.header('etag', cached.etag).header('cache-control', 'no-cache');
+  // A signed-in reader's copy may be kept by their browser only, never by a shared cache.
+  reply.header('etag', cached.etag).header('cache-control', isPrivate ? 'private, no-cache' : 'no-cache');
   if (!reply.hasHeader('vary')) reply.header('vary', 'Accept-Language');
   if (request.headers['if-none-match'] === cached.etag) return reply.status(304).send();
   reply.type(contentType);
