@@ -224,6 +224,8 @@ function wordsStatement(
     allWords === tsQueryText
       ? undefined
       : sql`(select l.search from library_documents l where l.deliverable_id = n.id) @@ ${tsQuery}`;
+  // For the public, its reach is known to library_terms: the newest matches are then the newest it
+  // may read. The type, topics and countries apply to those (library_terms has the type and Action).
   const documentFilters = and(
     documentFiltersOf(query, libraryTerms),
     publicReader ? eq(libraryTerms.public, true) : undefined,
