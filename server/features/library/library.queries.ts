@@ -19,11 +19,12 @@ export const MARK_END = '\ue001';
  * A snippet is made from a window of the text (making one costs in proportion to the text it reads):
  * HEADLINE_WINDOW characters from a little before the first place, within the first HEADLINE_CHARS,
  * where one of the query's stemmed words occurs (stems are nearly always the start of the words they
- * come from); from the beginning of the text when none is found there.
+ * come from; lower case is looked for first, the text is lowered only when that fails); from the
+ * beginning of the text when none is found there.
  */
 const HEADLINE_CHARS = 30_000;
-const HEADLINE_WINDOW = 1_500;
-const HEADLINE_LEAD = 200;
+const HEADLINE_WINDOW = 800;
+const HEADLINE_LEAD = 150;
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
 
 export type LibraryRow = {
@@ -80,10 +81,11 @@ function documentFiltersOf(
 function excerptOf(words: string): SQL {
   return sql`select case when f.at <= ${HEADLINE_LEAD} then left(l.body, ${HEADLINE_WINDOW})
       else regexp_replace(substr(l.body, f.at - ${HEADLINE_LEAD}, ${HEADLINE_WINDOW}), '^\\S*\\s+', '') end as excerpt
-    from (select coalesce(min(nullif(strpos(b.lowered, replace(m[1], '''''', '''')), 0)), 1) as at
-            from (select lower(left(l.body, ${HEADLINE_CHARS})) as lowered) b,
+    from (select coalesce(min(coalesce(nullif(strpos(b.head, x.lexeme), 0), nullif(strpos(lower(b.head), x.lexeme), 0))), 1) as at
+            from (select left(l.body, ${HEADLINE_CHARS}) as head offset 0) b,
                  regexp_matches(websearch_to_tsquery(l.text_config::regconfig, ${words})::text,
-                   '''((?:[^'']|'''')+)''', 'g') m) f`;
+                   '''((?:[^'']|'''')+)''', 'g') m,
+                 lateral (select replace(m[1], '''''', '''') as lexeme) x) f`;
 }
 
 /** Filters on the deliverable and its Action (on the joined tables, or on columns copied from them). */
@@ -162,23 +164,30 @@ export async function searchLibrary(
     return found(itemsOf(answer), Number(answer?.total ?? 0), false, answer);
   }
 
-  const answer = await db.transaction(async (tx) => {
-    // The query is parsed once, with the plan settings: the statement then carries it as a constant.
+  // The query is parsed once: the statement then carries it as a constant. The public's statement
+  // joins nothing whole and needs no plan settings, so it runs on its own (each round trip to the
+  // database counts when the machine is busy); a signed-in reader's scope joins deliverables and
+  // Actions, which the planner is kept from hashing whole (boundPlans).
+  const search = async (tx: Db, settings: SQL | undefined) => {
     const [parsed] = await rows<{ query: string }>(
       tx,
-      sql`select ${boundPlans}, (${tsQueryOf(words, query.language)})::text as query`,
+      sql`select ${settings ? sql`${settings}, ` : sql``}(${tsQueryOf(words, query.language)})::text as query`,
     );
     const [result] = await rows<Answer>(
       tx,
       wordsStatement(scope, query, parsed?.query ?? '', words, publicReader, years),
     );
     return result;
-  });
+  };
+  const answer = publicReader
+    ? await search(db, undefined)
+    : await db.transaction((tx) => search(tx, boundPlans));
+  // A search counts what it ranks: up to LIBRARY_CANDIDATES, "more than" beyond; and beyond the
+  // newest LIBRARY_MATCHES matches nothing is checked, so the count is then a lower bound too.
   const total = Number(answer?.total ?? 0);
-  // Beyond the newest LIBRARY_MATCHES matches nothing is counted: the count is then a lower bound.
-  const more = Number(answer?.matches ?? 0) > LIBRARY_MATCHES;
-  const shown = found(itemsOf(answer), total, true, answer);
-  return { ...shown, totalIsLowerBound: shown.totalIsLowerBound || more };
+  const more = total > LIBRARY_CANDIDATES || Number(answer?.matches ?? 0) > LIBRARY_MATCHES;
+  const shown = found(itemsOf(answer), Math.min(total, LIBRARY_CANDIDATES), true, answer);
+  return { ...shown, totalIsLowerBound: more };
 }
 
 type Answer = {
@@ -200,7 +209,13 @@ export function loosenPhrases(tsQueryText: string): string {
 }
 
 /**
- * The search. Bounded work whatever the word: the newest LIBRARY_MATCHES matches come from
+ * The search. Every step reads rows only as far as the next one asks: `matched` produces the matches
+ * newest first (a CTE's rows are read in the order its query makes them, here its ORDER BY), `scoped`
+ * keeps those the reader may read and the filters accept, and stops at LIBRARY_CANDIDATES + 1; so a
+ * word found in most documents reads a few hundred rows. Only when fewer pass is it known whether the
+ * matches went beyond LIBRARY_MATCHES (the rest of `matched` is then counted, one row further).
+ *
+ * Bounded work whatever the word: the newest LIBRARY_MATCHES matches come from
  * library_terms, either by walking its publication-date index newest first and testing each row's
  * words in the row (a word found in many documents: the walk stops after about LIBRARY_MATCHES
  * rows), or from its GIN index (a rare word: few rows to order); the planner chooses from the words'
@@ -244,8 +259,8 @@ function wordsStatement(
          where ${libraryTerms.words} @@ ${allWords}::tsquery${documentFilters ? sql` and ${documentFilters}` : sql``}
          order by ${libraryTerms.publishedAt} desc, ${libraryTerms.deliverableId}
          limit ${LIBRARY_MATCHES + 1}),
-      newest as (select * from matched order by published_at desc, id limit ${LIBRARY_MATCHES}),
-      scoped as materialized (${scoped}),
+      newest as (select * from matched limit ${LIBRARY_MATCHES}),
+      scoped as materialized (${scoped} limit ${LIBRARY_CANDIDATES + 1}),
       candidates as (select id, published_at from scoped order by published_at desc, id limit ${LIBRARY_CANDIDATES}),
       ranked as (
         select c.id, c.published_at, ts_rank(l.search, ${tsQuery}) as rank
@@ -262,7 +277,8 @@ function wordsStatement(
           join actions a on a.id = d.action_id
           cross join lateral (${excerptOf(words)}) w)
     select (select count(*)::int from scoped) as total,
-           (select count(*)::int from matched) as matches,
+           case when (select count(*) from scoped) <= ${LIBRARY_CANDIDATES}
+                then (select count(*)::int from matched) end as matches,
            (select coalesce(json_agg(p order by p.rank desc, p.sort_date desc, p.id), '[]'::json) from page p) as items,
            ${years}`;
 }
