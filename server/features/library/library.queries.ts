@@ -164,24 +164,23 @@ export async function searchLibrary(
     return found(itemsOf(answer), Number(answer?.total ?? 0), false, answer);
   }
 
-  // The query is parsed once: the statement then carries it as a constant. The public's statement
-  // joins nothing whole and needs no plan settings, so it runs on its own (each round trip to the
-  // database counts when the machine is busy); a signed-in reader's scope joins deliverables and
-  // Actions, which the planner is kept from hashing whole (boundPlans).
-  const search = async (tx: Db, settings: SQL | undefined) => {
-    const [parsed] = await rows<{ query: string }>(
-      tx,
-      sql`select ${settings ? sql`${settings}, ` : sql``}(${tsQueryOf(words, query.language)})::text as query`,
-    );
-    const [result] = await rows<Answer>(
-      tx,
-      wordsStatement(scope, query, parsed?.query ?? '', words, publicReader, years),
-    );
-    return result;
-  };
+  // The public's statement joins nothing whole and needs no plan settings, so it runs on its own,
+  // one round trip (each counts when the machine is busy); a signed-in reader's scope joins
+  // deliverables and Actions, which the planner is kept from hashing whole (boundPlans).
+  const statement = wordsStatement(
+    scope,
+    query,
+    tsQueryOf(words, query.language),
+    words,
+    publicReader,
+    years,
+  );
   const answer = publicReader
-    ? await search(db, undefined)
-    : await db.transaction((tx) => search(tx, boundPlans));
+    ? (await rows<Answer>(db, statement))[0]
+    : await db.transaction(async (tx) => {
+        await tx.execute(sql`select ${boundPlans}`);
+        return (await rows<Answer>(tx, statement))[0];
+      });
   // A search counts what it ranks: up to LIBRARY_CANDIDATES, "more than" beyond; and beyond the
   // newest LIBRARY_MATCHES matches nothing is checked, so the count is then a lower bound too.
   const total = Number(answer?.total ?? 0);
@@ -203,10 +202,11 @@ function itemsOf(answer: Answer | undefined): LibraryRow[] {
   return typeof answer.items === 'string' ? (JSON.parse(answer.items) as LibraryRow[]) : answer.items;
 }
 
-/** A tsquery's text with its phrase operators (<-> and <N>) turned into &, lexemes left alone. */
-export function loosenPhrases(tsQueryText: string): string {
-  return tsQueryText.replace(/'(?:[^']|'')*'|<(?:\d+|-)>/g, (token) => (token.startsWith("'") ? token : '&'));
-}
+/**
+ * A phrase operator (<-> or <N>) in a tsquery's text. The parser never puts < or > in a lexeme, so
+ * replacing these with & turns each phrase into "all of its words" and changes nothing else.
+ */
+const PHRASE_OPERATOR = '<(\\d+|-)>';
 
 /**
  * The search. Every step reads rows only as far as the next one asks: `matched` produces the matches
@@ -228,17 +228,16 @@ export function loosenPhrases(tsQueryText: string): string {
 function wordsStatement(
   scope: SQL | undefined,
   query: LibraryQuery,
-  tsQueryText: string,
+  tsQuery: SQL,
   words: string,
   publicReader: boolean,
   years: SQL,
 ): SQL {
-  const tsQuery = sql`${tsQueryText}::tsquery`;
-  const allWords = loosenPhrases(tsQueryText);
-  const phraseCheck =
-    allWords === tsQueryText
-      ? undefined
-      : sql`(select l.search from library_documents l where l.deliverable_id = n.id) @@ ${tsQuery}`;
+  // Constants the planner computes once: the query with its phrases loosened, and whether it has
+  // any (when it has none, the phrase check below is dropped from the plan).
+  const allWords = sql`regexp_replace((${tsQuery})::text, ${PHRASE_OPERATOR}, '&', 'g')::tsquery`;
+  const phraseCheck = sql`(not (${tsQuery})::text ~ ${PHRASE_OPERATOR}
+    or (select l.search from library_documents l where l.deliverable_id = n.id) @@ (${tsQuery}))`;
   // For the public, its reach is known to library_terms: the newest matches are then the newest it
   // may read. The type, topics and countries apply to those (library_terms has the type and Action).
   const documentFilters = and(
@@ -256,14 +255,14 @@ function wordsStatement(
         select ${libraryTerms.deliverableId} as id, ${libraryTerms.publishedAt} as published_at,
                ${libraryTerms.type} as type, ${libraryTerms.actionId} as action_id
           from ${libraryTerms}
-         where ${libraryTerms.words} @@ ${allWords}::tsquery${documentFilters ? sql` and ${documentFilters}` : sql``}
+         where ${libraryTerms.words} @@ ${allWords}${documentFilters ? sql` and ${documentFilters}` : sql``}
          order by ${libraryTerms.publishedAt} desc, ${libraryTerms.deliverableId}
          limit ${LIBRARY_MATCHES + 1}),
       newest as (select * from matched limit ${LIBRARY_MATCHES}),
       scoped as materialized (${scoped} limit ${LIBRARY_CANDIDATES + 1}),
       candidates as (select id, published_at from scoped order by published_at desc, id limit ${LIBRARY_CANDIDATES}),
       ranked as (
-        select c.id, c.published_at, ts_rank(l.search, ${tsQuery}) as rank
+        select c.id, c.published_at, ts_rank(l.search, (${tsQuery})) as rank
           from candidates c join library_documents l on l.deliverable_id = c.id
          order by rank desc, c.published_at desc, c.id
          limit ${LIBRARY_PAGE_SIZE} offset ${(query.page - 1) * LIBRARY_PAGE_SIZE}),

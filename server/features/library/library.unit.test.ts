@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoDocx } from '../../demo/demo-docx.ts';
 import { demoPdf } from '../../demo/demo-pdf.ts';
-import { loosenPhrases } from './library.queries.ts';
 import { paragraphsOf, snippetParts } from './library.service.ts';
 import { textConfigOf } from './library-languages.ts';
 import { extractDocumentText, tidyText } from './text-extraction.ts';
@@ -65,15 +64,5 @@ describe('presenting the text', () => {
       'simple',
       'simple',
     ]);
-  });
-});
-
-describe('matching a phrase as all of its words', () => {
-  it('turns phrase operators into AND and leaves the quoted words alone', () => {
-    expect(loosenPhrases("'border' <-> 'post' | 'bord' <2> 'post'")).toBe(
-      "'border' & 'post' | 'bord' & 'post'",
-    );
-    expect(loosenPhrases("'passport' & !'visa'")).toBe("'passport' & !'visa'");
-    expect(loosenPhrases("'it''s <-> x' <-> 'y'")).toBe("'it''s <-> x' & 'y'");
   });
 });
