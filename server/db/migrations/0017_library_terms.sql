@@ -74,12 +74,15 @@ CREATE TRIGGER actions_keep_library_terms
   FOR EACH ROW WHEN (OLD."status" IS DISTINCT FROM NEW."status")
   EXECUTE FUNCTION actions_keep_library_terms();
 --> statement-breakpoint
+-- The existing documents in order of publication, as later ones arrive: the newest share pages, and
+-- a search that walks them newest first reads few.
 INSERT INTO "library_terms" ("deliverable_id", "language", "published_at", "type", "action_id", "public", "words")
   SELECT l."deliverable_id", l."language", l."published_at", d."type", d."action_id",
          library_is_public(d."status", d."visibility", a."status"), strip(l."search")
     FROM "library_documents" l
     JOIN "deliverables" d ON d."id" = l."deliverable_id"
-    JOIN "actions" a ON a."id" = d."action_id";
+    JOIN "actions" a ON a."id" = d."action_id"
+   ORDER BY l."published_at", l."deliverable_id";
 --> statement-breakpoint
 ALTER TABLE "library_terms" ADD CONSTRAINT "library_terms_deliverable_id_library_documents_deliverable_id_fk" FOREIGN KEY ("deliverable_id") REFERENCES "public"."library_documents"("deliverable_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "library_terms_words_idx" ON "library_terms" USING gin ("words");--> statement-breakpoint
