@@ -2,11 +2,27 @@
 // public search endpoint under load (autocannon, a moderate concurrency, queries that include very
 // common words), its p95 printed beside a plain indexed lookup on the same database; then each
 // query alone, so that the cost of a common word shows beside a rare one.
-import { availableParallelism, loadavg } from 'node:os';
+//
+// BENCH_LIBRARY_KEEP=1 keeps the loaded database (tandem_bench_library) after the run, and a later run
+// with it reuses that database when it holds a complete load of the same size (migrated to the
+// current schema first), so that one can measure again without loading 100,000 documents again.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import pg from 'pg';
+import { bootstrapFacility } from '../server/db/bootstrap.ts';
+import { openDatabase } from '../server/kernel/db/database.ts';
+import { DiskStorage } from '../server/kernel/files/file-storage.ts';
 import { freePort, printTable, startProcess, stopProcess, waitForOk } from './lib.ts';
-import { type GeneratedLibrary, withLibraryDatabase } from './library-generate.ts';
+import {
+  type GeneratedLibrary,
+  generateLibrary,
+  LIBRARY_DOCUMENTS,
+  SERVER_URL,
+  withLibraryDatabase,
+} from './library-generate.ts';
 
 export const LIBRARY_BUDGET_MS = 50;
 const CONNECTIONS = Number(process.env.BENCH_LIBRARY_CONNECTIONS || 8);
@@ -91,8 +107,73 @@ async function withServer<T>(
   }
 }
 
+const KEEP = process.env.BENCH_LIBRARY_KEEP === '1';
+const KEPT_DATABASE = 'tandem_bench_library';
+
+type BenchedLibrary = GeneratedLibrary & { reused: boolean };
+
+/**
+ * The kept library database: reused when a complete load of LIBRARY_DOCUMENTS documents is there
+ * (the load's figures are written in the database's comment once it has finished, and the published
+ * documents are counted again), else created and loaded, and left in place after the run.
+ */
+async function withKeptLibraryDatabase<T>(use: (library: BenchedLibrary) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${KEPT_DATABASE}`;
+  const migrate = async () => {
+    const filesDir = mkdtempSync(path.join(tmpdir(), 'tandem-bench-library-'));
+    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 1 });
+    try {
+      await database.migrate();
+      await bootstrapFacility(database.db, { demo: false, storage: new DiskStorage(filesDir) });
+    } finally {
+      await database.close();
+      rmSync(filesDir, { recursive: true, force: true });
+    }
+  };
+  try {
+    const [kept] = (
+      await admin.query<{ description: string | null }>(
+        `select shobj_description(oid, 'pg_database') as description from pg_database where datname = $1`,
+        [KEPT_DATABASE],
+      )
+    ).rows;
+    const recorded = kept?.description ? (JSON.parse(kept.description) as GeneratedLibrary) : undefined;
+    if (recorded?.documents === LIBRARY_DOCUMENTS) {
+      await migrate();
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ n: number }>(
+          'select count(*)::int as n from library_documents',
+        );
+        if (rows[0]?.n === recorded.published)
+          return await use({ ...recorded, url: url.toString(), reused: true });
+      } finally {
+        await client.end();
+      }
+    }
+    await admin.query(`drop database if exists ${KEPT_DATABASE} with (force)`);
+    await admin.query(`create database ${KEPT_DATABASE}`);
+    await migrate();
+    const library = await generateLibrary(url.toString());
+    await admin.query(
+      `comment on database ${KEPT_DATABASE} is '${JSON.stringify(library).replaceAll("'", "''")}'`,
+    );
+    return await use({ ...library, reused: false });
+  } finally {
+    await admin.end();
+  }
+}
+
 export async function benchLibrary() {
-  return withLibraryDatabase(async (library: GeneratedLibrary) => {
+  const withDatabase = KEEP
+    ? withKeptLibraryDatabase
+    : <T>(use: (library: BenchedLibrary) => Promise<T>) =>
+        withLibraryDatabase((library) => use({ ...library, reused: false }));
+  return withDatabase(async (library: BenchedLibrary) => {
     const env = { DATABASE_URL: library.url, TANDEM_DEMO: '0', HOST: '127.0.0.1' };
     const searches = LIBRARY_QUERIES.flatMap((q) =>
       FILTERS.map((f) => `/api/public/library?q=${encodeURIComponent(q)}${f}`),
@@ -120,7 +201,8 @@ export function printLibrary(result: Awaited<ReturnType<typeof benchLibrary>>) {
   const [load] = loadavg();
   console.log(
     `\nLibrary search on PostgreSQL: ${library.documents.toLocaleString('en')} documents (${library.published.toLocaleString('en')} published), ` +
-      `${library.averageWords} words on average, ${library.megabytes} MB of text, loaded in ${library.loadSeconds.toFixed(0)} s` +
+      `${library.averageWords} words on average, ${library.megabytes} MB of text, ` +
+      `${library.reused ? 'reused (loaded earlier in' : 'loaded in'} ${library.loadSeconds.toFixed(0)} s${library.reused ? ')' : ''}` +
       ` (load average ${load?.toFixed(1)} on ${availableParallelism()} CPUs)`,
   );
   console.log(

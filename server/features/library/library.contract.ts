@@ -3,11 +3,14 @@ import { countryCode, languageCode, shortCode } from '../../kernel/http/common.c
 import { deliverableTypes } from '../deliverables/deliverables.values.ts';
 
 export const LIBRARY_PAGE_SIZE = 10;
-/** The newest matches ranked by relevance; beyond them a search is told to narrow down. */
+/**
+ * The newest matches in scope ranked by relevance, and what a search counts to ("more than" beyond);
+ * beyond them a search is told to narrow down.
+ */
 export const LIBRARY_CANDIDATES = 100;
-/** The newest matches of a search that are checked against the reader's scope and filters. */
+/** The newest matches of a search within which the reader's scope, the filters and phrases are checked. */
 export const LIBRARY_MATCHES = 1000;
-/** Matches are counted up to this; more are announced as "more than". */
+/** The list without words is counted up to this; more are announced as "more than". */
 export const LIBRARY_COUNT_CAP = 1000;
 
 /** Practical notes, aide-mémoires and procedures: what officers and shelter staff keep at hand. */
@@ -45,7 +48,10 @@ export type LibraryItem = z.infer<typeof libraryItem>;
 
 export const libraryPage = z.object({
   items: z.array(libraryItem),
-  total: z.number().int().describe(`Matches, counted up to ${LIBRARY_COUNT_CAP}`),
+  total: z
+    .number()
+    .int()
+    .describe(`Matches, counted up to ${LIBRARY_CANDIDATES} with q, up to ${LIBRARY_COUNT_CAP} without`),
   totalIsLowerBound: z.boolean().describe('True when there are more matches than `total`'),
   order: z.enum(['relevance', 'recency']),
   rankedWithin: z

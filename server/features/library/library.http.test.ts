@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDocx } from '../../demo/demo-docx.ts';
 import { createTestApp, type SignedInHeaders, type TestApp } from '../../test/harness.ts';
 import { multipartBody } from '../../test/multipart.ts';
+import { actions } from '../actions/actions.table.ts';
+import { deliverables } from '../deliverables/deliverables.table.ts';
+import { publiclyAvailable } from '../deliverables/public-work.ts';
 
 // The demo library: a Spanish handbook (Peru II), French and English aide-mémoires, Arabic SOPs in
 // a Word file, a Portuguese protocol, all public; an assessment report for the Ghana partner only
@@ -111,6 +114,54 @@ describe('searching the library in the documents’ own languages', () => {
       await deliverableOf('peru-ii', 'handbook'),
     ]);
     expect((await search('q=trafficking&year=2025&type=protocol')).items).toEqual([]);
+  });
+
+  it('finds a phrase only with its words in order, and in a signed-in library too', async () => {
+    const handbook = await deliverableOf('peru-ii', 'handbook');
+    // "Las personas rescatadas fueron acompañadas hasta los albergues ..."
+    expect((await search(`q=${encodeURIComponent('"personas rescatadas"')}`)).items.map((i) => i.id)).toEqual(
+      [handbook],
+    );
+    expect((await search(`q=${encodeURIComponent('"rescatadas personas"')}`)).items).toEqual([]);
+    const officer = await t.signIn('officer@demo.tandem.test');
+    const signedIn = (q: string) => search(`q=${encodeURIComponent(q)}`, officer, '/api/library');
+    expect((await signedIn('"personas rescatadas"')).items.map((i) => i.id)).toEqual([handbook]);
+    expect((await signedIn('"rescatadas personas"')).items).toEqual([]);
+  });
+
+  it('keeps the public’s reach in the search table equal to the rule of what the public may read', async () => {
+    const publicIds = async () =>
+      (
+        await rows<{ id: string }>(sql`
+          select l.deliverable_id as id from library_documents l
+            join ${deliverables} on ${deliverables.id} = l.deliverable_id
+            join ${actions} on ${actions.id} = ${deliverables.actionId}
+           where ${publiclyAvailable} order by 1`)
+      ).map((r) => r.id);
+    const searchable = async () =>
+      (
+        await rows<{ id: string }>(
+          sql`select deliverable_id as id from library_terms where public order by 1`,
+        )
+      ).map((r) => r.id);
+    const handbook = await deliverableOf('peru-ii', 'handbook');
+    expect(await searchable()).toEqual(await publicIds());
+    expect(await searchable()).toContain(handbook);
+    await t.database.db.execute(sql`update actions set status = 'suspended' where code = 'peru-ii'`);
+    try {
+      expect(await searchable()).toEqual(await publicIds());
+      expect(await searchable()).not.toContain(handbook);
+    } finally {
+      await t.database.db.execute(sql`update actions set status = 'completed' where code = 'peru-ii'`);
+    }
+    await t.database.db.execute(sql`update deliverables set visibility = 'internal' where id = ${handbook}`);
+    try {
+      expect(await searchable()).toEqual(await publicIds());
+    } finally {
+      await t.database.db.execute(sql`update deliverables set visibility = 'public' where id = ${handbook}`);
+    }
+    expect(await searchable()).toEqual(await publicIds());
+    expect(await searchable()).toContain(handbook);
   });
 
   it('answers very common words and refuses bad filters with the field named', async () => {
@@ -264,6 +315,24 @@ describe('text is read from the file when a deliverable is published', () => {
     const [audit] = await rows<{ changes: { extraction: string } }>(sql`
       select changes from audit_events where event = 'library.index' and entity_id = ${id}`);
     expect(audit?.changes.extraction).toBe('extracted');
+  });
+
+  it('marks a word found far into a long text in its snippet', async () => {
+    const filler = Array.from(
+      { length: 120 },
+      (_, i) => `Paragraph ${i + 1} describes the weekly roster of the officers on duty at the crossing.`,
+    );
+    const bytes = demoDocx('Roster notes for the Aflao crossing', [
+      ...filler,
+      'The Kwamikope ledger is kept in the duty room.',
+    ]);
+    const { id } = await publishWithFile(
+      { name: 'roster.docx', bytes },
+      { title: 'Roster notes for the Aflao crossing', visibility: 'public', language: 'en' },
+    );
+    const [item] = (await search('q=kwamikope')).items;
+    expect(item?.id).toBe(id);
+    expect(item?.snippet.filter((p) => p.mark).map((p) => p.text)).toEqual(['Kwamikope']);
   });
 
   it('lists a deliverable whose file gives no text by its title, records why, and never fails', async () => {

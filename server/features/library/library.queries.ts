@@ -9,14 +9,22 @@ import {
   LIBRARY_PAGE_SIZE,
   type LibraryQuery,
 } from './library.contract.ts';
-import { libraryDocuments } from './library.table.ts';
+import { libraryDocuments, libraryTerms } from './library.table.ts';
 import { ALL_TEXT_CONFIGS, textConfigOf } from './library-languages.ts';
 
 /** Marks around the matched words in a snippet: private-use characters that no extracted text keeps. */
 export const MARK_START = '\ue000';
 export const MARK_END = '\ue001';
-/** Snippets are cut from the beginning of the text, so that a long handbook costs no more than a note. */
+/**
+ * A snippet is made from a window of the text (making one costs in proportion to the text it reads):
+ * HEADLINE_WINDOW characters from a little before the first place, within the first HEADLINE_CHARS,
+ * where one of the query's stemmed words occurs (stems are nearly always the start of the words they
+ * come from; lower case is looked for first, the text is lowered only when that fails); from the
+ * beginning of the text when none is found there.
+ */
 const HEADLINE_CHARS = 30_000;
+const HEADLINE_WINDOW = 800;
+const HEADLINE_LEAD = 150;
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
 
 export type LibraryRow = {
@@ -51,26 +59,47 @@ export function tsQueryOf(text: string, language: string | undefined): SQL {
   );
 }
 
-/** Filters on the library's own rows (applied with the index match). */
-function documentFiltersOf(query: LibraryQuery): SQL | undefined {
+/** Filters on the library's own rows (applied with the index match), on either library table. */
+function documentFiltersOf(
+  query: LibraryQuery,
+  table: typeof libraryDocuments | typeof libraryTerms = libraryDocuments,
+): SQL | undefined {
   return and(
-    query.language ? eq(libraryDocuments.language, query.language) : undefined,
+    query.language ? eq(table.language, query.language) : undefined,
     query.year
-      ? sql`${libraryDocuments.publishedAt} >= make_timestamptz(${query.year}, 1, 1, 0, 0, 0, 'UTC')
-        and ${libraryDocuments.publishedAt} < make_timestamptz(${query.year + 1}, 1, 1, 0, 0, 0, 'UTC')`
+      ? sql`${table.publishedAt} >= make_timestamptz(${query.year}, 1, 1, 0, 0, 0, 'UTC')
+        and ${table.publishedAt} < make_timestamptz(${query.year + 1}, 1, 1, 0, 0, 0, 'UTC')`
       : undefined,
   );
 }
 
-/** Filters on the deliverable and its Action. */
-function workFiltersOf(query: LibraryQuery): SQL | undefined {
+/**
+ * The window of a document's text (alias l) that its snippet is made from: around the first
+ * occurrence of one of the query's stemmed words (the lexemes of its tsquery in the document's own
+ * configuration, quoted in its text), cut at a word boundary.
+ */
+function excerptOf(words: string): SQL {
+  return sql`select case when f.at <= ${HEADLINE_LEAD} then left(l.body, ${HEADLINE_WINDOW})
+      else regexp_replace(substr(l.body, f.at - ${HEADLINE_LEAD}, ${HEADLINE_WINDOW}), '^\\S*\\s+', '') end as excerpt
+    from (select coalesce(min(coalesce(nullif(strpos(b.head, x.lexeme), 0), nullif(strpos(lower(b.head), x.lexeme), 0))), 1) as at
+            from (select left(l.body, ${HEADLINE_CHARS}) as head offset 0) b,
+                 regexp_matches(websearch_to_tsquery(l.text_config::regconfig, ${words})::text,
+                   '''((?:[^'']|'''')+)''', 'g') m,
+                 lateral (select replace(m[1], '''''', '''') as lexeme) x) f`;
+}
+
+/** Filters on the deliverable and its Action (on the joined tables, or on columns copied from them). */
+function workFiltersOf(
+  query: LibraryQuery,
+  columns: { type: SQL; actionId: SQL } = { type: sql`${deliverables.type}`, actionId: sql`${actions.id}` },
+): SQL | undefined {
   return and(
-    query.type ? eq(deliverables.type, query.type) : undefined,
+    query.type ? sql`${columns.type} = ${query.type}` : undefined,
     query.topic
-      ? sql`exists (select 1 from ${actionTopics} where ${actionTopics.actionId} = ${actions.id} and ${actionTopics.topicCode} = ${query.topic})`
+      ? sql`exists (select 1 from ${actionTopics} where ${actionTopics.actionId} = ${columns.actionId} and ${actionTopics.topicCode} = ${query.topic})`
       : undefined,
     query.country
-      ? sql`exists (select 1 from ${actionCountries} where ${actionCountries.actionId} = ${actions.id} and ${actionCountries.countryCode} = ${query.country})`
+      ? sql`exists (select 1 from ${actionCountries} where ${actionCountries.actionId} = ${columns.actionId} and ${actionCountries.countryCode} = ${query.country})`
       : undefined,
   );
 }
@@ -90,105 +119,177 @@ const details = sql`
 
 /**
  * One page of the library for a caller whose reach is `scope` (a condition on deliverables and
- * actions). With words to search for, the newest LIBRARY_CANDIDATES matches (GIN index, then the
- * publication order) are ranked by relevance, so that a word found in most documents costs no
- * more than a rare one; snippets are made for the page's documents only. Without words, newest first.
+ * actions; `publicReader` when it is the public's, which library_terms carries precomputed). With
+ * words to search for, the newest LIBRARY_MATCHES matches are found in library_terms, the newest
+ * LIBRARY_CANDIDATES of those in scope are ranked by relevance, so that a word found in most
+ * documents costs no more than a rare one; snippets are made for the page's documents only.
+ * Without words, newest first.
  */
-export async function searchLibrary(db: Db, scope: SQL | undefined, query: LibraryQuery) {
+export async function searchLibrary(
+  db: Db,
+  scope: SQL | undefined,
+  query: LibraryQuery,
+  publicReader = false,
+) {
   const words = query.q?.trim() ? query.q.trim() : undefined;
   const where = and(scope, filtersOf(query));
   const offset = (query.page - 1) * LIBRARY_PAGE_SIZE;
   // The first and last years of publication within the reader's scope: an index walk from each end.
-  const yearsQuery = sql`select
-      (select extract(year from ${libraryDocuments.publishedAt})::int from ${joined} where ${scope ?? sql`true`}
-        order by ${libraryDocuments.publishedAt} asc, ${libraryDocuments.deliverableId} limit 1) as first,
-      (select extract(year from ${libraryDocuments.publishedAt})::int from ${joined} where ${scope ?? sql`true`}
-        order by ${libraryDocuments.publishedAt} desc, ${libraryDocuments.deliverableId} limit 1) as last`;
+  const yearOf = (direction: SQL) => sql`(select extract(year from ${libraryDocuments.publishedAt})::int
+      from ${joined} where ${scope ?? sql`true`}
+     order by ${libraryDocuments.publishedAt} ${direction}, ${libraryDocuments.deliverableId} limit 1)`;
+  const years = sql`${yearOf(sql`asc`)} as first, ${yearOf(sql`desc`)} as last`;
 
   if (!words) {
-    const countQuery = sql`select count(*)::int as total from (select 1 from ${joined}
-      where ${where ?? sql`true`} limit ${LIBRARY_COUNT_CAP + 1}) s`;
-    const pageQuery = sql`with page as (
+    const statement = sql`with page as (
           select ${libraryDocuments.deliverableId} as id, ${libraryDocuments.publishedAt} as published_at
             from ${joined} where ${where ?? sql`true`}
            order by ${libraryDocuments.publishedAt} desc, ${libraryDocuments.deliverableId}
-           limit ${LIBRARY_PAGE_SIZE} offset ${offset})
-        select ${details}, null as snippet
-          from page p
-          join library_documents l on l.deliverable_id = p.id
-          join deliverables d on d.id = l.deliverable_id
-          join actions a on a.id = d.action_id
-         order by p.published_at desc, p.id`;
-    return db.transaction(async (tx) => {
-      await boundPlans(tx);
-      const [count] = await rows<{ total: number }>(tx, countQuery);
-      const page = await rows<LibraryRow>(tx, pageQuery);
-      const [years] = await rows<{ first: number | null; last: number | null }>(tx, yearsQuery);
-      return found(page, Number(count?.total ?? 0), false, years);
+           limit ${LIBRARY_PAGE_SIZE} offset ${offset}),
+        listed as (
+          select ${details}, null as snippet, p.published_at as sort_date
+            from page p
+            join library_documents l on l.deliverable_id = p.id
+            join deliverables d on d.id = l.deliverable_id
+            join actions a on a.id = d.action_id)
+      select (select count(*)::int from (select 1 from ${joined}
+                where ${where ?? sql`true`} limit ${LIBRARY_COUNT_CAP + 1}) s) as total,
+             (select coalesce(json_agg(p order by p.sort_date desc, p.id), '[]'::json) from listed p) as items,
+             ${years}`;
+    const answer = await db.transaction(async (tx) => {
+      await tx.execute(sql`select ${boundPlans}`);
+      const [result] = await rows<Answer>(tx, statement);
+      return result;
     });
+    return found(itemsOf(answer), Number(answer?.total ?? 0), false, answer);
   }
 
-  const tsQuery = tsQueryOf(words, query.language);
-  // Bounded work whatever the word: the matches come from the GIN index alone (narrow rows, no
-  // search document read); the newest LIBRARY_MATCHES of them are checked against the reader's
-  // scope and the other filters, one primary-key lookup each; the newest LIBRARY_CANDIDATES that
-  // pass have their search documents read to be ranked, and the page's texts to make snippets.
-  const documentFilters = documentFiltersOf(query);
-  const statement = sql`with matched as materialized (
-        select ${libraryDocuments.deliverableId} as id, ${libraryDocuments.publishedAt} as published_at
-          from ${libraryDocuments}
-         where ${libraryDocuments.search} @@ (${tsQuery})${documentFilters ? sql` and ${documentFilters}` : sql``}),
-      newest as (select id, published_at from matched order by published_at desc, id limit ${LIBRARY_MATCHES}),
-      scoped as materialized (
-        select n.id, n.published_at from newest n
-          join ${deliverables} on ${deliverables.id} = n.id
-          join ${actions} on ${actions.id} = ${deliverables.actionId}
-         where ${and(scope, workFiltersOf(query)) ?? sql`true`}),
-      candidates as (select id, published_at from scoped order by published_at desc, id limit ${LIBRARY_CANDIDATES}),
-      ranked as (
-        select c.id, c.published_at, ts_rank(l.search, ${tsQuery}) as rank
-          from candidates c join library_documents l on l.deliverable_id = c.id
-         order by rank desc, c.published_at desc, c.id
-         limit ${LIBRARY_PAGE_SIZE} offset ${offset}),
-      page as (
-        select ${details}, r.rank, r.published_at as sort_date,
-          ts_headline(l.text_config::regconfig, left(l.body, ${HEADLINE_CHARS}),
-            websearch_to_tsquery(l.text_config::regconfig, ${words}), ${HEADLINE_OPTIONS}) as snippet
-          from ranked r
-          join library_documents l on l.deliverable_id = r.id
-          join deliverables d on d.id = l.deliverable_id
-          join actions a on a.id = d.action_id)
-    select (select count(*)::int from (select 1 from scoped limit ${LIBRARY_COUNT_CAP + 1}) s) as total,
-           (select count(*)::int from (select 1 from matched limit ${LIBRARY_MATCHES + 1}) s) as matches,
-           (select coalesce(json_agg(p order by p.rank desc, p.sort_date desc, p.id), '[]'::json) from page p) as items`;
-  const { result, years } = await db.transaction(async (tx) => {
-    await boundPlans(tx);
-    const [answer] = await rows<{ total: number; matches: number; items: LibraryRow[] | string }>(
-      tx,
-      statement,
-    );
-    const [range] = await rows<{ first: number | null; last: number | null }>(tx, yearsQuery);
-    return { result: answer, years: range };
-  });
-  const items =
-    typeof result?.items === 'string' ? (JSON.parse(result.items) as LibraryRow[]) : result?.items;
-  const total = Number(result?.total ?? 0);
-  // Beyond the newest LIBRARY_MATCHES matches nothing is counted: the count is then a lower bound.
-  const more = Number(result?.matches ?? 0) > LIBRARY_MATCHES;
-  const shown = found(items ?? [], total, true, years);
-  return { ...shown, totalIsLowerBound: shown.totalIsLowerBound || more };
+  // The public's statement joins nothing whole and needs no plan settings, so it runs on its own,
+  // one round trip (each counts when the machine is busy); a signed-in reader's scope joins
+  // deliverables and Actions, which the planner is kept from hashing whole (boundPlans).
+  const statement = wordsStatement(
+    scope,
+    query,
+    tsQueryOf(words, query.language),
+    words,
+    publicReader,
+    years,
+  );
+  const answer = publicReader
+    ? (await rows<Answer>(db, statement))[0]
+    : await db.transaction(async (tx) => {
+        await tx.execute(sql`select ${boundPlans}`);
+        return (await rows<Answer>(tx, statement))[0];
+      });
+  // A search counts what it ranks: up to LIBRARY_CANDIDATES, "more than" beyond; and beyond the
+  // newest LIBRARY_MATCHES matches nothing is checked, so the count is then a lower bound too.
+  const total = Number(answer?.total ?? 0);
+  const more = total > LIBRARY_CANDIDATES || Number(answer?.matches ?? 0) > LIBRARY_MATCHES;
+  const shown = found(itemsOf(answer), Math.min(total, LIBRARY_CANDIDATES), true, answer);
+  return { ...shown, totalIsLowerBound: more };
+}
+
+type Answer = {
+  total: number;
+  matches?: number;
+  items: LibraryRow[] | string;
+  first: number | null;
+  last: number | null;
+};
+
+function itemsOf(answer: Answer | undefined): LibraryRow[] {
+  if (!answer) return [];
+  return typeof answer.items === 'string' ? (JSON.parse(answer.items) as LibraryRow[]) : answer.items;
 }
 
 /**
- * The planner counts the test of a search document as cheap; it is not (the document is read from
- * TOAST). For the library's statements, scans that test every row and joins that read whole tables
- * are ruled out (for the transaction only): the indexes find the rows, primary keys the rest, so the
- * work is bounded by the page, the candidates and the caps, not by the size of the library.
+ * A phrase operator (<-> or <N>) in a tsquery's text. The parser never puts < or > in a lexeme, so
+ * replacing these with & turns each phrase into "all of its words" and changes nothing else.
  */
-async function boundPlans(tx: Db) {
-  await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true),
-    set_config('enable_mergejoin', 'off', true)`);
+const PHRASE_OPERATOR = '<(\\d+|-)>';
+
+/**
+ * The search. Every step reads rows only as far as the next one asks: `matched` produces the matches
+ * newest first (a CTE's rows are read in the order its query makes them, here its ORDER BY), `scoped`
+ * keeps those the reader may read and the filters accept, and stops at LIBRARY_CANDIDATES + 1; so a
+ * word found in most documents reads a few hundred rows. Only when fewer pass is it known whether the
+ * matches went beyond LIBRARY_MATCHES (the rest of `matched` is then counted, one row further).
+ *
+ * Bounded work whatever the word: the newest LIBRARY_MATCHES matches come from
+ * library_terms, either by walking its publication-date index newest first and testing each row's
+ * words in the row (a word found in many documents: the walk stops after about LIBRARY_MATCHES
+ * rows), or from its GIN index (a rare word: few rows to order); the planner chooses from the words'
+ * statistics. For the public they are the newest matches it may read (library_terms says which);
+ * for a signed-in reader, the newest matches are checked against their scope, one primary-key lookup
+ * each. The other filters apply to those. A phrase is matched as all of its words, then checked
+ * against the full search documents of those bounded matches only. The newest LIBRARY_CANDIDATES
+ * that pass are ranked, and snippets are made for the page only, each from a window of its text.
+ */
+function wordsStatement(
+  scope: SQL | undefined,
+  query: LibraryQuery,
+  tsQuery: SQL,
+  words: string,
+  publicReader: boolean,
+  years: SQL,
+): SQL {
+  // Constants the planner computes once: the query with its phrases loosened, and whether it has
+  // any (when it has none, the phrase check below is dropped from the plan).
+  const allWords = sql`regexp_replace((${tsQuery})::text, ${PHRASE_OPERATOR}, '&', 'g')::tsquery`;
+  const phraseCheck = sql`(not (${tsQuery})::text ~ ${PHRASE_OPERATOR}
+    or (select l.search from library_documents l where l.deliverable_id = n.id) @@ (${tsQuery}))`;
+  // For the public, its reach is known to library_terms: the newest matches are then the newest it
+  // may read. The type, topics and countries apply to those (library_terms has the type and Action).
+  const documentFilters = and(
+    documentFiltersOf(query, libraryTerms),
+    publicReader ? eq(libraryTerms.public, true) : undefined,
+  );
+  const scoped = publicReader
+    ? sql`select n.id, n.published_at from newest n
+         where ${and(workFiltersOf(query, { type: sql`n.type`, actionId: sql`n.action_id` }), phraseCheck) ?? sql`true`}`
+    : sql`select n.id, n.published_at from newest n
+          join ${deliverables} on ${deliverables.id} = n.id
+          join ${actions} on ${actions.id} = ${deliverables.actionId}
+         where ${and(scope, workFiltersOf(query), phraseCheck) ?? sql`true`}`;
+  return sql`with matched as materialized (
+        select ${libraryTerms.deliverableId} as id, ${libraryTerms.publishedAt} as published_at,
+               ${libraryTerms.type} as type, ${libraryTerms.actionId} as action_id
+          from ${libraryTerms}
+         where ${libraryTerms.words} @@ ${allWords}${documentFilters ? sql` and ${documentFilters}` : sql``}
+         order by ${libraryTerms.publishedAt} desc, ${libraryTerms.deliverableId}
+         limit ${LIBRARY_MATCHES + 1}),
+      newest as (select * from matched limit ${LIBRARY_MATCHES}),
+      scoped as materialized (${scoped} limit ${LIBRARY_CANDIDATES + 1}),
+      candidates as (select id, published_at from scoped order by published_at desc, id limit ${LIBRARY_CANDIDATES}),
+      ranked as (
+        select c.id, c.published_at, ts_rank(l.search, (${tsQuery})) as rank
+          from candidates c join library_documents l on l.deliverable_id = c.id
+         order by rank desc, c.published_at desc, c.id
+         limit ${LIBRARY_PAGE_SIZE} offset ${(query.page - 1) * LIBRARY_PAGE_SIZE}),
+      page as (
+        select ${details}, r.rank, r.published_at as sort_date,
+          ts_headline(l.text_config::regconfig, w.excerpt, websearch_to_tsquery(l.text_config::regconfig, ${words}),
+            ${HEADLINE_OPTIONS}) as snippet
+          from ranked r
+          join library_documents l on l.deliverable_id = r.id
+          join deliverables d on d.id = l.deliverable_id
+          join actions a on a.id = d.action_id
+          cross join lateral (${excerptOf(words)}) w)
+    select (select count(*)::int from scoped) as total,
+           case when (select count(*) from scoped) <= ${LIBRARY_CANDIDATES}
+                then (select count(*)::int from matched) end as matches,
+           (select coalesce(json_agg(p order by p.rank desc, p.sort_date desc, p.id), '[]'::json) from page p) as items,
+           ${years}`;
 }
+
+/**
+ * The planner counts the test of a search document as cheap; it is not when the document is read
+ * from TOAST. For the library's statements, scans that test every row and joins that read whole
+ * tables are ruled out (for the transaction only): the indexes find the rows, primary keys the rest,
+ * so the work is bounded by the page, the candidates and the caps, not by the size of the library.
+ */
+const boundPlans = sql`set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true),
+    set_config('enable_mergejoin', 'off', true)`;
 
 function found(
   page: LibraryRow[],

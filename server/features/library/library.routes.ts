@@ -12,7 +12,7 @@ import { readFieldGuide, readLibrary, readLibraryDocument } from './library.serv
 
 const tags = ['library'];
 const filtersDescription =
-  'q is parsed like a web search (words, "a phrase", -excluded, or) in the text-search configuration of each language, or of `language` when given. With q, the newest 100 matches in scope are ranked by relevance and each result carries a snippet with the matched words marked; without q, newest first. Page size 10.';
+  'q is parsed like a web search (words, "a phrase", -excluded, or) in the text-search configuration of each language, or of `language` when given. With q, the newest 100 matches in scope (within the newest 1,000 matches) are ranked by relevance, counted up to 100, and each result carries a snippet with the matched words marked; a phrase is looked for among the newest 1,000 documents holding all its words. Without q, newest first, counted up to 1,000. Page size 10.';
 
 /**
  * The library: published deliverables, searched in their own languages. The public endpoint answers

@@ -104,7 +104,7 @@ export async function readLibrary(
   lang: Language,
 ): Promise<LibraryPage> {
   const reader = readerOf(actor);
-  const found = await searchLibrary(db, libraryScope(reader), query);
+  const found = await searchLibrary(db, libraryScope(reader), query, reader.kind === 'public');
   return {
     items: found.rows.map((row) => present(row, lang, reader)),
     total: found.total,

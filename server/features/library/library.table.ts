@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { deliverables } from '../deliverables/deliverables.table.ts';
+import { boolean, customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { deliverables, deliverableType } from '../deliverables/deliverables.table.ts';
 
 /** PostgreSQL's text-search document; written and read through SQL only. */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -37,5 +37,32 @@ export const libraryDocuments = pgTable(
   (t) => [
     index('library_documents_search_idx').using('gin', t.search),
     index('library_documents_published_idx').on(sql`${t.publishedAt} desc`, t.deliverableId),
+  ],
+);
+
+/**
+ * The words of each library document, for finding matches cheaply (decision 061): its search
+ * document without positions or weights (strip), small enough to stay in the row, with what the
+ * filters and the public's scope test before anything else is read: the language and publication
+ * date, the deliverable's type and Action, and whether the public may read it (published for general
+ * consultation by an Action in a public status). Kept by triggers on library_documents, deliverables
+ * and actions (migration 0019), in the statement that changes them; read only by the search.
+ */
+export const libraryTerms = pgTable(
+  'library_terms',
+  {
+    deliverableId: uuid('deliverable_id')
+      .primaryKey()
+      .references(() => libraryDocuments.deliverableId, { onDelete: 'cascade' }),
+    language: text('language').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    type: deliverableType('type').notNull(),
+    actionId: uuid('action_id').notNull(),
+    public: boolean('public').notNull(),
+    words: tsvector('words').notNull(),
+  },
+  (t) => [
+    index('library_terms_words_idx').using('gin', t.words),
+    index('library_terms_published_idx').on(sql`${t.publishedAt} desc`, t.deliverableId),
   ],
 );
