@@ -72,7 +72,7 @@ export function LibraryResults({ page }: { page: LibraryPage }) {
         {page.totalIsLowerBound
           ? t('portal.library.countMore', { count: page.total, formatted: count })
           : t('portal.library.count', { count: page.total, formatted: count })}
-        {page.order === 'relevance' && page.rankedWithin !== null && page.total > page.rankedWithin && (
+        {page.order === 'relevance' && page.rankedWithin !== null && page.totalIsLowerBound && (
           <>
             {' '}
             {t('portal.library.rankedWithin', {
