@@ -64,5 +64,7 @@ export const activities = pgTable(
     index('activities_action_idx').on(t.actionId, t.startDate),
     // Overlap checks and the calendar look activities up by date.
     index('activities_dates_idx').on(t.startDate, t.endDate),
+    // The list's order: a page is read from the index, not sorted from all.
+    index('activities_listed_idx').on(t.startDate, t.id),
   ],
 );

@@ -66,7 +66,11 @@ export const experts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('experts_country_idx').on(t.countryCode), index('experts_name_idx').on(t.fullName)],
+  (t) => [
+    index('experts_country_idx').on(t.countryCode),
+    // The list's order (name, then id for equal names): a page is read from the index.
+    index('experts_name_idx').on(t.fullName, t.id),
+  ],
 );
 
 const expertRef = () =>
