@@ -1,4 +1,4 @@
-import { asc, inArray, sql } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
 import { countries } from '../taxonomy/taxonomy.table.ts';
 import { actionWhere } from './actions.queries.ts';
@@ -17,29 +17,11 @@ export async function actionIdsMatching(db: Db, criteria: { region?: string; top
   return rows.map((r) => r.id);
 }
 
-export async function actionFacetsOf(db: Db, actionIds: string[]) {
-  const facets = new Map<string, { regions: string[]; topics: string[] }>();
-  if (actionIds.length === 0) return facets;
-  const [regionRows, topicRows] = await Promise.all([
-    db
-      .selectDistinct({ actionId: actionCountries.actionId, code: countries.regionCode })
-      .from(actionCountries)
-      .innerJoin(countries, sql`${countries.code} = ${actionCountries.countryCode}`)
-      .where(inArray(actionCountries.actionId, actionIds)),
-    db
-      .select({ actionId: actionTopics.actionId, code: actionTopics.topicCode })
-      .from(actionTopics)
-      .where(inArray(actionTopics.actionId, actionIds)),
-  ]);
-  const entry = (id: string) => {
-    let f = facets.get(id);
-    if (!f) {
-      f = { regions: [], topics: [] };
-      facets.set(id, f);
-    }
-    return f;
-  };
-  for (const r of regionRows) entry(r.actionId).regions.push(r.code);
-  for (const t of topicRows) entry(t.actionId).topics.push(t.code);
-  return facets;
-}
+/** Each Action's regions, one row per (action_id, key), for breakdowns counted in SQL. */
+export const actionRegionKeys = sql`
+  select distinct ${actionCountries.actionId} as action_id, ${countries.regionCode} as key
+  from ${actionCountries} join ${countries} on ${countries.code} = ${actionCountries.countryCode}`;
+
+/** Each Action's topics, one row per (action_id, key). */
+export const actionTopicKeys = sql`
+  select ${actionTopics.actionId} as action_id, ${actionTopics.topicCode} as key from ${actionTopics}`;

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../kernel/db/database.ts';
-import { TRAINED_ATTENDANCE_SHARE } from './participants.for-results.ts';
+import { type Db, queryRows } from '../../kernel/db/database.ts';
+import { ofActions, trainedParticipations } from './participants.for-results.ts';
 import { type ParticipationRole, participations, people, type Sex } from './participants.table.ts';
 
 /**
@@ -58,27 +58,13 @@ export interface TrainedPerson {
 /** Every person trained in the held trainings of some Actions, one row per training. */
 export async function trainedPeopleDated(db: Db, actionIds: readonly string[]): Promise<TrainedPerson[]> {
   if (actionIds.length === 0) return [];
-  const result = await db.execute(sql`
-    select a.action_id as "actionId", a.id as "activityId", pe.id as "personId", pe.sex,
-      a.end_date::text as "endDate",
-      (pe.position_level = 'trainer' and a.type = 'training_of_trainers') as "isTrainer"
-    from participations pa
-    join activities a on a.id = pa.activity_id
-    join people pe on pe.id = pa.person_id
-    where pa.role = 'participant'
-      and a.type in ('training', 'training_of_trainers')
-      and a.status in ('held', 'reported')
-      and a.action_id in (${sql.join(
-        actionIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})
-      and (select count(*) from attendance at
-            where at.participation_id = pa.id and at.present
-              and at.day between a.start_date and a.end_date)
-          >= ${TRAINED_ATTENDANCE_SHARE}::numeric * ((a.end_date - a.start_date) + 1)
-    order by a.end_date, pe.id`);
-  return (result as unknown as { rows: TrainedPerson[] }).rows.map((r) => ({
-    ...r,
-    isTrainer: r.isTrainer === true || (r.isTrainer as unknown) === 't',
-  }));
+  const rows = await queryRows<TrainedPerson>(
+    db,
+    sql`
+    select t.action_id as "actionId", t.activity_id as "activityId", t.person_id as "personId", t.sex,
+      t.end_date::text as "endDate", t.is_trainer as "isTrainer"
+    from (${trainedParticipations(ofActions(actionIds))}) t
+    order by t.end_date, t.person_id`,
+  );
+  return rows.map((r) => ({ ...r, isTrainer: r.isTrainer === true || (r.isTrainer as unknown) === 't' }));
 }

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import type { Db } from '../../kernel/db/database.ts';
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../kernel/db/database.ts';
 import { type Sex, sexes } from './participants.table.ts';
 
 /**
@@ -37,6 +37,37 @@ export interface TrainedFilter {
   actionIds?: readonly string[];
 }
 
+/**
+ * The trained participations of the held trainings that `activityFilter` selects (a condition on
+ * the activity `a`): one row per participation, with `action_id`, `activity_id`, `person_id`, `sex`,
+ * `end_date` and `is_trainer`. The one statement of the 80% rule, for every reader of it.
+ */
+export function trainedParticipations(activityFilter: SQL): SQL {
+  return sql`
+    select a.action_id, a.id as activity_id, pe.id as person_id, pe.sex, a.end_date,
+      (pe.position_level = 'trainer' and a.type = 'training_of_trainers') as is_trainer
+    from participations pa
+    join activities a on a.id = pa.activity_id
+    join people pe on pe.id = pa.person_id
+    where pa.role = 'participant'
+      and a.type in ('training', 'training_of_trainers')
+      and a.status in ('held', 'reported')
+      and ${activityFilter}
+      and (select count(*) from attendance at
+            where at.participation_id = pa.id and at.present
+              and at.day between a.start_date and a.end_date)
+          >= ${TRAINED_ATTENDANCE_SHARE}::numeric * ((a.end_date - a.start_date) + 1)`;
+}
+
+/** A condition on the activity `a`: it belongs to one of these Actions. */
+export const ofActions = (actionIds: readonly string[]): SQL =>
+  actionIds.length === 0
+    ? sql`false`
+    : sql`a.action_id in (${sql.join(
+        actionIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`;
+
 const emptyCounts = (): CountsBySex => ({ female: 0, male: 0, other: 0, total: 0 });
 
 interface Row {
@@ -53,36 +84,18 @@ export async function countOfficialsTrained(db: Db, filter: TrainedFilter = {}):
     trainers: { total: emptyCounts(), byAction: [] },
   };
   if (filter.actionIds && filter.actionIds.length === 0) return result;
-  const actionFilter = filter.actionIds
-    ? sql`and a.action_id in (${sql.join(
-        filter.actionIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`
-    : sql``;
-  const query = await db.execute(sql`
-    with trained as (
-      select a.action_id, pa.person_id, pe.sex,
-        (pe.position_level = 'trainer' and a.type = 'training_of_trainers') as is_trainer
-      from participations pa
-      join activities a on a.id = pa.activity_id
-      join people pe on pe.id = pa.person_id
-      where pa.role = 'participant'
-        and a.type in ('training', 'training_of_trainers')
-        and a.status in ('held', 'reported')
-        ${actionFilter}
-        and (select count(*) from attendance at
-              where at.participation_id = pa.id and at.present
-                and at.day between a.start_date and a.end_date)
-            >= ${TRAINED_ATTENDANCE_SHARE}::numeric * ((a.end_date - a.start_date) + 1)
-    )
+  const rows = await queryRows<Row>(
+    db,
+    sql`
+    with trained as (${trainedParticipations(filter.actionIds ? ofActions(filter.actionIds) : sql`true`)})
     select action_id, sex,
       count(distinct person_id)::int as officials,
       (count(distinct person_id) filter (where is_trainer))::int as trainers
     from trained
     group by grouping sets ((action_id, sex), (sex))
     order by action_id nulls first, sex
-  `);
-  const rows = (query as unknown as { rows: Row[] }).rows;
+  `,
+  );
   const officialsByAction = new Map<string, CountsBySex>();
   const trainersByAction = new Map<string, CountsBySex>();
   for (const row of rows) {
@@ -114,4 +127,44 @@ function countsFor(map: Map<string, CountsBySex>, actionId: string): CountsBySex
 function add(counts: CountsBySex, sex: Sex, n: number) {
   counts[sex] += Number(n);
   counts.total += Number(n);
+}
+
+/** People trained, by sex, under one breakdown: overall, trainers, or per key (a region, topic or year). */
+export interface TrainedBreakdownRow {
+  breakdown: 'officials' | 'trainers' | 'region' | 'topic' | 'year';
+  key: string | null;
+  sex: Sex;
+  people: number;
+}
+
+/**
+ * Officials trained in some Actions (in one year of the trainings' last days, if given), counted in
+ * the database: overall and trainers by sex, and by region, topic and year, each person once per
+ * key. `regionKeys` and `topicKeys` give each Action's keys as rows of (action_id, key).
+ */
+export async function countTrainedBreakdowns(
+  db: Db,
+  actionIds: readonly string[],
+  { year, regionKeys, topicKeys }: { year?: number; regionKeys: SQL; topicKeys: SQL },
+): Promise<TrainedBreakdownRow[]> {
+  if (actionIds.length === 0) return [];
+  const inYear = year === undefined ? sql`true` : sql`extract(year from t.end_date) = ${year}`;
+  return queryRows<TrainedBreakdownRow>(
+    db,
+    sql`
+    with officials as (select * from (${trainedParticipations(ofActions(actionIds))}) t where ${inYear})
+    select 'officials' as breakdown, null::text as key, sex::text as sex, count(distinct person_id)::int as people
+      from officials group by sex
+    union all
+    select 'trainers', null, sex::text, count(distinct person_id)::int from officials where is_trainer group by sex
+    union all
+    select 'region', f.key, o.sex::text, count(distinct o.person_id)::int
+      from officials o join (${regionKeys}) f on f.action_id = o.action_id group by f.key, o.sex
+    union all
+    select 'topic', f.key, o.sex::text, count(distinct o.person_id)::int
+      from officials o join (${topicKeys}) f on f.action_id = o.action_id group by f.key, o.sex
+    union all
+    select 'year', extract(year from end_date)::int::text, sex::text, count(distinct person_id)::int
+      from officials group by 2, 3`,
+  );
 }

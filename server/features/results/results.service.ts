@@ -3,14 +3,17 @@ import { requireRole } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import type { Language } from '../../kernel/localized.ts';
 import { loadVisibleAction } from '../actions/action-access.ts';
-import { actionFacetsOf, actionIdsMatching } from '../actions/actions.for-results.ts';
+import { actionIdsMatching, actionRegionKeys, actionTopicKeys } from '../actions/actions.for-results.ts';
 import { heldActivitiesOf } from '../activities/activities.for-results.ts';
 import { deliverableMilestonesOf } from '../deliverables/deliverables.for-results.ts';
 import { deployedExpertCounts } from '../experts/deployments.for-results.ts';
-import { trainedPeopleDated } from '../participants/participants.for-learning.ts';
+import {
+  countTrainedBreakdowns,
+  type TrainedBreakdownRow,
+} from '../participants/participants.for-results.ts';
 import { loadIndicatorViews } from './indicators.service.ts';
 import { actionLearningAndEvaluations } from './learning.service.ts';
-import { computedTotals, countBySex, loadComputedRecords } from './results.computed.ts';
+import { computedTotals, loadComputedRecords } from './results.computed.ts';
 import type {
   ActionResults,
   BySexCount,
@@ -41,11 +44,24 @@ export async function getActionResults(
 
 const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : null);
 
-function grouped(
-  entries: { key: string; sex?: string; personId?: string }[],
+const noOne = (): BySexCount => ({ female: 0, male: 0, other: 0, total: 0 });
+
+/** Rows of (key, sex, people) as one count by sex per key, keys in order. */
+function bySexPerKey(
+  rows: { key: string | null; sex: string; people: number }[],
 ): (BySexCount & { key: string })[] {
-  const keys = [...new Set(entries.map((e) => e.key))].sort();
-  return keys.map((key) => ({ key, ...countBySex(entries.filter((e) => e.key === key)) }));
+  const perKey = new Map<string, BySexCount>();
+  for (const row of rows) {
+    const key = row.key ?? '';
+    const counts = perKey.get(key) ?? noOne();
+    if (row.sex === 'female' || row.sex === 'male') counts[row.sex] += row.people;
+    else counts.other += row.people;
+    counts.total += row.people;
+    perKey.set(key, counts);
+  }
+  return [...perKey]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, counts]) => ({ key, ...counts }));
 }
 
 /** Who reads the portfolio's results: the facility's staff and the steering committee. */
@@ -65,38 +81,23 @@ export async function getPortfolioResults(
   const actionIds = await actionIdsMatching(db, { region: query.region, topic: query.topic });
   const year = query.year;
   const inYear = (day: string | null) => Boolean(day) && (!year || (day as string).startsWith(String(year)));
-  const [trained, held, milestones, experts, facets] = await Promise.all([
-    trainedPeopleDated(db, actionIds),
+  // People are counted in the database: at full size they are millions of participations.
+  const [trained, held, milestones, experts] = await Promise.all([
+    countTrainedBreakdowns(db, actionIds, { year, regionKeys: actionRegionKeys, topicKeys: actionTopicKeys }),
     heldActivitiesOf(db, actionIds),
     deliverableMilestonesOf(db, actionIds),
     deployedExpertCounts(db, actionIds, year),
-    actionFacetsOf(db, actionIds),
   ]);
-  const officials = trained.filter((p) => inYear(p.endDate));
-  const trainers = trained.filter((p) => p.isTrainer && inYear(p.endDate));
-  const facetOf = (actionId: string) => facets.get(actionId) ?? { regions: [], topics: [] };
+  const breakdown = (name: TrainedBreakdownRow['breakdown']) =>
+    bySexPerKey(trained.filter((r) => r.breakdown === name));
   return {
     filters: { region: query.region ?? null, topic: query.topic ?? null, year: year ?? null },
     actions: actionIds.length,
-    officialsTrained: countBySex(officials),
-    trainersTrained: countBySex(trainers),
-    officialsTrainedByRegion: grouped(
-      officials.flatMap((p) =>
-        facetOf(p.actionId).regions.map((key) => ({ key, sex: p.sex, personId: `${p.personId}:${key}` })),
-      ),
-    ),
-    officialsTrainedByTopic: grouped(
-      officials.flatMap((p) =>
-        facetOf(p.actionId).topics.map((key) => ({ key, sex: p.sex, personId: `${p.personId}:${key}` })),
-      ),
-    ),
-    officialsTrainedByYear: grouped(
-      officials.map((p) => ({
-        key: p.endDate.slice(0, 4),
-        sex: p.sex,
-        personId: `${p.personId}:${p.endDate.slice(0, 4)}`,
-      })),
-    ),
+    officialsTrained: breakdown('officials')[0] ?? noOne(),
+    trainersTrained: breakdown('trainers')[0] ?? noOne(),
+    officialsTrainedByRegion: breakdown('region'),
+    officialsTrainedByTopic: breakdown('topic'),
+    officialsTrainedByYear: breakdown('year'),
     deliverables: {
       produced: milestones.length,
       validated: milestones.filter(
