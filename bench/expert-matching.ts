@@ -11,7 +11,7 @@ import { matchExperts } from '../server/features/experts/matching.service.ts';
 import type { Actor } from '../server/kernel/auth/actor.ts';
 import { openDatabase } from '../server/kernel/db/database.ts';
 import { DiskStorage } from '../server/kernel/files/file-storage.ts';
-import { printTable } from './lib.ts';
+import { percentile, printTable } from './lib.ts';
 
 const SERVER_URL = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 export const MATCHING_BUDGET_MS = 50;
@@ -71,11 +71,6 @@ export const generate = [
             (select array_agg(id order by id) ids from activities) a`,
   'analyze',
 ];
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
 
 export interface MatchingResult {
   experts: number;

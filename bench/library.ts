@@ -10,12 +10,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { bootstrapFacility } from '../server/db/bootstrap.ts';
 import { openDatabase } from '../server/kernel/db/database.ts';
 import { DiskStorage } from '../server/kernel/files/file-storage.ts';
-import { freePort, printTable, startProcess, stopProcess, waitForOk } from './lib.ts';
+import {
+  freePort,
+  loadWithLatencies,
+  percentile,
+  printTable,
+  startProcess,
+  stopProcess,
+  waitForOk,
+} from './lib.ts';
 import {
   type GeneratedLibrary,
   generateLibrary,
@@ -47,36 +54,8 @@ export const LIBRARY_QUERIES = [
 ];
 const FILTERS = ['', '&language=en', '&type=handbook', '&year=2020', '&language=es&type=guidelines'];
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
-async function underLoad(base: string, paths: string[]) {
-  const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: base,
-        connections: CONNECTIONS,
-        duration: SECONDS,
-        requests: paths.map((path) => ({ method: 'GET' as const, path })),
-      },
-      (error, done) => (error ? reject(error) : resolve(done)),
-    );
-    // autocannon's own percentiles stop at 90 and 97.5; p95 is taken from every response's time.
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  });
-  return {
-    requests: latencies.length,
-    requestsPerSecond: result.requests.average,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-  };
-}
+const underLoad = (base: string, paths: string[]) =>
+  loadWithLatencies(base, paths, { connections: CONNECTIONS, seconds: SECONDS });
 
 async function alone(url: string, times = 15) {
   const timings: number[] = [];

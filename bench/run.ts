@@ -13,6 +13,9 @@
 //     downloads (budget 200 kB, none of it the staff app's).
 //  7. The load run (bench/load.ts): signed-in users reading and writing at 100 connections on
 //     PostgreSQL: errors (must be 0), throughput and p99.
+//  8. The portfolio at full size (bench/scale.ts, on the database bench/generate.ts makes; generated
+//     first at BENCH_SCALE, 1 by default, when it is not there): the list and filter endpoints and
+//     the aggregates at 50 connections beside the minimal endpoint, and the server's memory.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,11 +24,13 @@ import { bootstrapFacility } from '../server/db/bootstrap.ts';
 import { openDatabase } from '../server/kernel/db/database.ts';
 import { DiskStorage } from '../server/kernel/files/file-storage.ts';
 import { benchExpertMatching, printMatching } from './expert-matching.ts';
+import { DEFAULT_SEED, generatePortfolio } from './generate.ts';
 import { benchIatiExport, printIatiExport } from './iati.ts';
 import { freePort, load, printTable, startProcess, stopProcess, waitForOk } from './lib.ts';
 import { benchLibrary, printLibrary } from './library.ts';
 import { benchLoad, printLoad } from './load.ts';
 import { benchPortal } from './portal-budgets.ts';
+import { benchScale, FULL_URL, fullDatabaseExists, printScale } from './scale.ts';
 
 const SERVER_URL = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
@@ -122,3 +127,10 @@ printMatching(await benchExpertMatching());
 printLibrary(await benchLibrary());
 await benchPortal();
 printLoad(await benchLoad({ seconds: Number(process.env.BENCH_SECONDS || 60), connections: 100 }));
+
+if (!(await fullDatabaseExists())) {
+  const scale = Number(process.env.BENCH_SCALE || 1);
+  console.log(`\nGenerating the portfolio at scale ${scale} into ${FULL_URL} (minutes)`);
+  await generatePortfolio(FULL_URL, { scale, seed: DEFAULT_SEED });
+}
+printScale(await benchScale());

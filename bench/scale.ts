@@ -5,11 +5,11 @@
 //   npm run bench:scale                     (BENCH_FULL_URL to point at another generated database)
 // Budgets: list endpoints at least 0.5 of the minimal endpoint's throughput; p95 of every endpoint at
 // most 150 ms; the server at most 300 MB resident under load.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { benchFullDatabaseUrl, filesDirFor } from './generate.ts';
 import {
   freePort,
   type LatencyResult,
@@ -22,7 +22,7 @@ import {
   waitForOk,
 } from './lib.ts';
 
-export const FULL_URL = process.env.BENCH_FULL_URL || 'postgres://postgres@127.0.0.1:5432/tandem_bench_full';
+export const FULL_URL = process.env.BENCH_FULL_URL || benchFullDatabaseUrl();
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const P95_BUDGET_MS = 150;
@@ -124,15 +124,26 @@ async function counts(url: string) {
   }
 }
 
+/** Whether the generated database is there (the benchmark runner generates it when it is not). */
+export async function fullDatabaseExists(url = FULL_URL): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Runs one server script on the database; samples its resident memory while `use` runs. */
 async function withServer<T>(script: string, ready: string, use: (base: string) => Promise<T>) {
   const port = await freePort();
-  const filesDir = mkdtempSync(path.join(tmpdir(), 'tandem-bench-files-'));
   const child = startProcess('node', ['--import', 'tsx', script], {
     DATABASE_URL: FULL_URL,
     // Demo mode lets the demo officer sign in without a second factor; the data is loaded already.
     TANDEM_DEMO: '1',
-    TANDEM_FILES_DIR: filesDir,
+    TANDEM_FILES_DIR: filesDirFor(new URL(FULL_URL).pathname.slice(1)),
     HOST: '127.0.0.1',
     PORT: String(port),
   });
@@ -148,7 +159,6 @@ async function withServer<T>(script: string, ready: string, use: (base: string) 
   } finally {
     clearInterval(sampler);
     await stopProcess(child);
-    rmSync(filesDir, { recursive: true, force: true });
   }
 }
 
