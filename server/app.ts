@@ -103,7 +103,7 @@ export async function buildApp({
   await registerOpenApi(app);
 
   const storage = given ?? new DiskStorage(config.filesDir);
-  const mailOutbox = createMailOutbox(db, config.smtpUrl, config.mailFrom, app.log);
+  const mailOutbox = await createMailOutbox(db, config.smtpUrl, config.mailFrom, app.log);
   app.decorate('mailOutbox', mailOutbox);
   app.addHook('onReady', async () => mailOutbox.start());
   app.addHook('onClose', async () => mailOutbox.stop());

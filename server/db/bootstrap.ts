@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { loadDemoPortfolio } from '../demo/load-demo.ts';
 import { loadAwarenessDays } from '../features/events/awareness-days.data.ts';
 import { indexUnindexedDeliverables } from '../features/library/library-index.ts';
 import { loadTaxonomies } from '../features/taxonomy/taxonomy.load.ts';
@@ -29,7 +28,12 @@ async function once(db: Db, key: string, load: (tx: Db) => Promise<void>): Promi
 export async function bootstrapFacility(db: Db, { demo, storage }: { demo: boolean; storage: FileStorage }) {
   const taxonomies = await once(db, TAXONOMIES_LOADED, loadTaxonomies);
   await once(db, AWARENESS_DAYS_LOADED, loadAwarenessDays);
-  const demoLoaded = demo ? await once(db, DEMO_LOADED, (tx) => loadDemoPortfolio(tx, storage)) : false;
+  // The demo's data is read only on the start that loads it, not kept by every later start.
+  const demoLoaded = demo
+    ? await once(db, DEMO_LOADED, async (tx) =>
+        (await import('../demo/load-demo.ts')).loadDemoPortfolio(tx, storage),
+      )
+    : false;
   // Published deliverables the library does not hold yet (the demo's, or one cut short) get indexed.
   await indexUnindexedDeliverables(db, storage);
   return { taxonomies, demo: demoLoaded };

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
-import QRCode from 'qrcode';
 import { recordAudit } from '../../kernel/audit/audit.ts';
 import { type Actor, type Role, requireActor } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../kernel/db/database.ts';
@@ -97,7 +96,11 @@ export async function startTotpSetup(db: Db, actor: Actor | null): Promise<TotpS
     await recordAudit(tx, { actorId: me.id, event: 'auth.totp_setup', entityType: 'user', entityId: me.id });
   });
   const otpauthUri = totpFor(secret, me.email).toString();
-  return { secret, otpauthUri, qrDataUrl: await QRCode.toDataURL(otpauthUri, { margin: 1, width: 240 }) };
+  return {
+    secret,
+    otpauthUri,
+    qrDataUrl: await (await import('qrcode')).default.toDataURL(otpauthUri, { margin: 1, width: 240 }),
+  };
 }
 
 /**

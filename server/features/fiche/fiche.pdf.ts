@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { type FicheActivity, type FicheData, formatDate } from './fiche.data.ts';
 import { type FicheFonts, forStandardFont } from './fiche.fonts.ts';
 import { FICHE_WORDS } from './fiche.labels.ts';
@@ -14,7 +13,9 @@ const clip = (text: string, max: number) =>
   text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 
 /** The fiche as a PDF of one or two A4 pages. */
-export function renderFichePdf(data: FicheData, fonts: FicheFonts): Promise<Buffer> {
+export async function renderFichePdf(data: FicheData, fonts: FicheFonts): Promise<Buffer> {
+  // pdfkit and its font metrics are loaded by the first PDF, not by every server start.
+  const { default: PDFDocument } = await import('pdfkit');
   const words = FICHE_WORDS[data.lang];
   const doc = new PDFDocument({
     size: 'A4',

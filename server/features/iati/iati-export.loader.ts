@@ -72,29 +72,45 @@ function selectBatch(db: Db, scope: ExportScope, after: string | null, limit: nu
     limit ${limit}`);
 }
 
+/** One batch of Actions after `after` (null: from the first), with their documents and results. */
+async function loadBatch(
+  db: Db,
+  scope: ExportScope,
+  after: string | null,
+  batchSize: number,
+): Promise<ActionSource[]> {
+  const result = await selectBatch(db, scope, after, batchSize);
+  const rows = (result as unknown as { rows: SourceRow[] }).rows;
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const [documents, results] = await Promise.all([loadPublishedDocuments(db, ids), loadIatiResults(db, ids)]);
+  return rows.map((row) => ({
+    ...row,
+    documents: (documents.get(row.id) ?? []).map(documentLink),
+    results: results.get(row.id) ?? [],
+  }));
+}
+
 /**
  * The Actions of a scope in batches, ordered by id and paged by the last id seen (keyset), so that
- * memory holds one batch whatever the size of the portfolio and no page is skipped or repeated.
+ * memory holds two batches whatever the size of the portfolio and no page is skipped or repeated.
+ * The next batch is read while the consumer writes the current one: the database's time and the
+ * writer's overlap instead of adding up.
  */
 export async function* loadActionBatches(
   db: Db,
   scope: ExportScope,
   batchSize = EXPORT_BATCH_SIZE,
 ): AsyncGenerator<ActionSource[]> {
-  let after: string | null = null;
+  let next = loadBatch(db, scope, null, batchSize);
   for (;;) {
-    const result = await selectBatch(db, scope, after, batchSize);
-    const rows = (result as unknown as { rows: SourceRow[] }).rows;
-    if (rows.length === 0) return;
-    const ids = rows.map((row) => row.id);
-    const documents = await loadPublishedDocuments(db, ids);
-    const results = await loadIatiResults(db, ids);
-    yield rows.map((row) => ({
-      ...row,
-      documents: (documents.get(row.id) ?? []).map(documentLink),
-      results: results.get(row.id) ?? [],
-    }));
-    if (rows.length < batchSize) return;
-    after = rows[rows.length - 1]?.id ?? null;
+    const batch = await next;
+    if (batch.length === 0) return;
+    const last = batch.length < batchSize ? null : (batch[batch.length - 1]?.id ?? null);
+    next = last === null ? Promise.resolve([]) : loadBatch(db, scope, last, batchSize);
+    // A consumer that stops early (the client went away) never awaits the batch read ahead: its
+    // failure must not become an unhandled rejection. Awaited, it still throws.
+    next.catch(() => {});
+    yield batch;
   }
 }

@@ -45,8 +45,9 @@ export async function* exportActivitiesXml(
   const writer = new IatiXmlWriter();
   let line = 1;
   let leftOut = 0;
+  // Line numbers are counted only for a listener (the problems list points schema errors at them).
   const emit = (text: string) => {
-    line += newlines(text);
+    if (options.onAction) line += newlines(text);
     return text;
   };
   yield emit(writer.start(now));

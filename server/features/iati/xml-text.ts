@@ -20,7 +20,16 @@ const entities: Record<string, string> = {
 };
 const entity = (c: string) => entities[c] ?? c;
 
-export const escapeText = (value: string) => value.replace(notXmlChar, '').replace(textSpecial, entity);
+// Most values need nothing: one test, without building a new string, lets them through as they are.
+const textNeedsWork =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters to drop, as above
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF&<>]/;
+const attributeNeedsWork =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters to drop, as above
+  /[\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF&<>"]/;
+
+export const escapeText = (value: string) =>
+  textNeedsWork.test(value) ? value.replace(notXmlChar, '').replace(textSpecial, entity) : value;
 
 export const escapeAttribute = (value: string) =>
-  value.replace(notXmlChar, '').replace(attributeSpecial, entity);
+  attributeNeedsWork.test(value) ? value.replace(notXmlChar, '').replace(attributeSpecial, entity) : value;

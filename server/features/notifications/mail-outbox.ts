@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Db } from '../../kernel/db/database.ts';
 import { mailOutbox } from './notifications.table.ts';
 
@@ -129,8 +129,15 @@ export class MailOutbox {
   }
 }
 
-export function createMailOutbox(db: Db, smtpUrl: string | undefined, from: string, log: FastifyBaseLogger) {
-  const transport = smtpUrl
+export async function createMailOutbox(
+  db: Db,
+  smtpUrl: string | undefined,
+  from: string,
+  log: FastifyBaseLogger,
+) {
+  // Without an SMTP server no mail is sent, and the mail library is not loaded at all.
+  const nodemailer = smtpUrl ? (await import('nodemailer')).default : null;
+  const transport = nodemailer
     ? nodemailer.createTransport({
         url: smtpUrl,
         connectionTimeout: 10_000,

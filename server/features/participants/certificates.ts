@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { and, asc, eq } from 'drizzle-orm';
-import PDFDocument from 'pdfkit';
 import { recordAudit } from '../../kernel/audit/audit.ts';
 import { type Actor, requireActor } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../kernel/db/database.ts';
@@ -116,7 +115,9 @@ function drawCertificate(doc: PDFKit.PDFDocument, c: CertificateData) {
 }
 
 /** One PDF with a page per certificate. */
-export function certificatesPdf(certificates: CertificateData[]): Promise<Buffer> {
+export async function certificatesPdf(certificates: CertificateData[]): Promise<Buffer> {
+  // pdfkit and its font metrics are loaded by the first PDF, not by every server start.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',

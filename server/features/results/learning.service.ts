@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import QRCode from 'qrcode';
 import { recordAudit } from '../../kernel/audit/audit.ts';
 import { type Actor, readsWholePortfolio, requireActor, requireRole } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../kernel/db/database.ts';
@@ -339,7 +338,11 @@ export async function createTestLinks(
           participationId: person.participationId,
           fullName: person.fullName,
           url,
-          qrSvg: await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+          qrSvg: await (await import('qrcode')).default.toString(url, {
+            type: 'svg',
+            margin: 1,
+            errorCorrectionLevel: 'M',
+          }),
           expiresAt: created.expiresAt.toISOString(),
         };
       }),

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../errors.ts';
 import { checkFileContent } from '../files/file-kinds.ts';
 import { restoreNeutralised } from './cells.ts';
@@ -122,7 +122,9 @@ function readCsv(bytes: Buffer, fileName: string, field: string): ReadSheet {
 }
 
 async function readXlsx(bytes: Buffer, fileName: string, field: string): Promise<ReadSheet> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs holds about 25 MB once loaded: only imports and exports of workbooks load it.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

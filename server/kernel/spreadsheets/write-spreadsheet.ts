@@ -1,5 +1,4 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import { type CellValue, exportCell } from './cells.ts';
 
 export interface SheetColumn {
@@ -25,6 +24,8 @@ const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 /** A workbook with one worksheet per table, the header row bold and frozen. */
 export async function writeXlsx(tables: SheetTable[]): Promise<Buffer> {
+  // exceljs holds about 25 MB once loaded: only imports and exports of workbooks load it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   for (const table of tables) {
     const sheet = workbook.addWorksheet(table.name.slice(0, 31), {
