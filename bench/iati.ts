@@ -1,6 +1,5 @@
 // The IATI export of 10,000 Actions with their results on PostgreSQL: time and the server's peak memory (budget 10 s and
 // 200 MB), beside the floor: serialising the same Actions from memory, without the database.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,7 +13,7 @@ import { insertGeneratedActions } from '../server/features/iati/iati-portfolio.g
 import { insertGeneratedIndicators } from '../server/features/results/results.generate.ts';
 import { openDatabase } from '../server/kernel/db/database.ts';
 import { DiskStorage } from '../server/kernel/files/file-storage.ts';
-import { freePort, printTable, startProcess, stopProcess, waitForOk } from './lib.ts';
+import { freePort, printTable, startTandem, stopProcess, waitForOk } from './lib.ts';
 
 const ACTIONS = Number(process.env.BENCH_IATI_ACTIONS || 10_000);
 const BUDGET_MS = 10_000;
@@ -50,9 +49,7 @@ async function drain(response: Response): Promise<number> {
 /** The export as a client gets it: the real server, signed in as an officer, all Actions. */
 async function exportOverHttp(url: string) {
   const port = await freePort();
-  // The server as `npm start` runs it: compiled, with the same heap setting (package.json, "start").
-  execFileSync('node', ['scripts/build-server-if-needed.mjs'], { stdio: 'inherit' });
-  const child = startProcess('node', ['--max-old-space-size=1024', 'dist/server/main.mjs'], {
+  const child = startTandem({
     DATABASE_URL: url,
     // Demo mode: the demo officer signs in without a second factor (the data is loaded already).
     TANDEM_DEMO: '1',

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
@@ -40,6 +40,22 @@ export function startProcess(command: string, args: string[], env: Record<string
     detached: true,
   });
   return child;
+}
+
+/**
+ * Starts Tandem as `npm start` runs it in production (compiled, with its heap setting; package.json,
+ * "start"), so that memory and speed are those of a deployed server; the web app is built already.
+ */
+export function startTandem(env: Record<string, string>): ChildProcess {
+  execFileSync('node', ['scripts/build-server-if-needed.mjs'], { stdio: 'inherit' });
+  return startProcess('node', ['--max-old-space-size=1024', 'dist/server/main.mjs'], env);
+}
+
+/** A benchmark's server: Tandem (`server/main.ts`) as `npm start` runs it, a baseline through tsx. */
+export function startServer(script: string, env: Record<string, string>): ChildProcess {
+  return script === 'server/main.ts'
+    ? startTandem(env)
+    : startProcess('node', ['--import', 'tsx', script], env);
 }
 
 /** Ends a process and every child it started (npm start runs node under a shell). */

@@ -19,7 +19,7 @@ import {
   loadWithLatencies,
   percentile,
   printTable,
-  startProcess,
+  startServer,
   stopProcess,
   waitForOk,
 } from './lib.ts';
@@ -70,13 +70,13 @@ async function alone(url: string, times = 15) {
 }
 
 async function withServer<T>(
-  script: string[],
+  script: string,
   env: Record<string, string>,
   ready: string,
   use: (base: string) => Promise<T>,
 ) {
   const port = await freePort();
-  const child = startProcess('node', ['--import', 'tsx', ...script], { ...env, PORT: String(port) });
+  const child = startServer(script, { ...env, PORT: String(port) });
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitForOk(`${base}${ready}`, 120_000);
@@ -158,11 +158,11 @@ export async function benchLibrary() {
       FILTERS.map((f) => `/api/public/library?q=${encodeURIComponent(q)}${f}`),
     );
     const paths = [...searches, '/api/public/library', '/api/public/library?page=3&language=fr'];
-    const lookup = await withServer(['bench/library-lookup-server.ts'], env, '/lookup', async (base) => {
+    const lookup = await withServer('bench/library-lookup-server.ts', env, '/lookup', async (base) => {
       await underLoad(base, ['/lookup']); // warm-up
       return underLoad(base, ['/lookup']);
     });
-    const { search, each } = await withServer(['server/main.ts'], env, '/api/health', async (base) => {
+    const { search, each } = await withServer('server/main.ts', env, '/api/health', async (base) => {
       for (const path of paths) await fetch(`${base}${path}`); // warm-up: every query once
       const loaded = await underLoad(base, paths);
       const single = [];

@@ -11,7 +11,7 @@ import pg from 'pg';
 import { bootstrapFacility } from '../server/db/bootstrap.ts';
 import { openDatabase } from '../server/kernel/db/database.ts';
 import { DiskStorage } from '../server/kernel/files/file-storage.ts';
-import { freePort, printTable, signIn, startProcess, stopProcess, waitForOk } from './lib.ts';
+import { freePort, printTable, signIn, startTandem, stopProcess, waitForOk } from './lib.ts';
 
 const SERVER_URL = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -81,14 +81,13 @@ export async function benchLoad(options: { seconds: number; connections: number 
   const filesDir = mkdtempSync(path.join(tmpdir(), 'tandem-load-files-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  let child: ReturnType<typeof startProcess> | undefined;
+  let child: ReturnType<typeof startTandem> | undefined;
   try {
     const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 1 });
     await database.migrate();
     await bootstrapFacility(database.db, { demo: true, storage: new DiskStorage(filesDir) });
     await database.close();
-    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-    child = startProcess('node', ['--import', 'tsx', path.join(root, 'server/main.ts')], {
+    child = startTandem({
       DATABASE_URL: url.toString(),
       TANDEM_DEMO: '1',
       TANDEM_FILES_DIR: filesDir,

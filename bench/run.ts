@@ -26,7 +26,7 @@ import { DiskStorage } from '../server/kernel/files/file-storage.ts';
 import { benchExpertMatching, printMatching } from './expert-matching.ts';
 import { DEFAULT_SEED, generatePortfolio } from './generate.ts';
 import { benchIatiExport, printIatiExport } from './iati.ts';
-import { freePort, load, printTable, startProcess, stopProcess, waitForOk } from './lib.ts';
+import { freePort, load, printTable, startProcess, startServer, stopProcess, waitForOk } from './lib.ts';
 import { benchLibrary, printLibrary } from './library.ts';
 import { benchLoad, printLoad } from './load.ts';
 import { benchPortal } from './portal-budgets.ts';
@@ -70,9 +70,9 @@ async function withBenchDatabase<T>(run: (url: string) => Promise<T>): Promise<T
   }
 }
 
-async function measureServer(script: string[], env: Record<string, string>, path: string) {
+async function measureServer(script: string, env: Record<string, string>, path: string) {
   const port = await freePort();
-  const child = startProcess('node', ['--import', 'tsx', ...script], { ...env, PORT: String(port) });
+  const child = startServer(script, { ...env, PORT: String(port) });
   try {
     await waitForOk(`http://127.0.0.1:${port}${path}`, 30_000);
     await load(`http://127.0.0.1:${port}${path}`, CONNECTIONS, 2); // warm-up
@@ -91,8 +91,8 @@ printTable(
 
 const [minimal, actions] = await withBenchDatabase(async (url) => {
   const env = { DATABASE_URL: url, TANDEM_DEMO: '0', HOST: '127.0.0.1' };
-  const minimalResult = await measureServer(['bench/minimal-server.ts'], env, '/minimal');
-  const actionsResult = await measureServer(['server/main.ts'], env, '/api/public/actions');
+  const minimalResult = await measureServer('bench/minimal-server.ts', env, '/minimal');
+  const actionsResult = await measureServer('server/main.ts', env, '/api/public/actions');
   return [minimalResult, actionsResult];
 });
 

@@ -18,6 +18,7 @@ import {
   residentMb,
   signIn,
   startProcess,
+  startTandem,
   stopProcess,
   waitForOk,
 } from './lib.ts';
@@ -136,10 +137,15 @@ export async function fullDatabaseExists(url = FULL_URL): Promise<boolean> {
   }
 }
 
-/** Runs one server script on the database; samples its resident memory while `use` runs. */
-async function withServer<T>(script: string, ready: string, use: (base: string) => Promise<T>) {
+/** Runs a server on the database; samples its resident memory while `use` runs. */
+async function withServer<T>(server: 'minimal' | 'tandem', ready: string, use: (base: string) => Promise<T>) {
   const port = await freePort();
-  const child = startProcess('node', ['--import', 'tsx', script], {
+  const start =
+    server === 'tandem'
+      ? startTandem
+      : (env: Record<string, string>) =>
+          startProcess('node', ['--import', 'tsx', 'bench/minimal-server.ts'], env);
+  const child = start({
     DATABASE_URL: FULL_URL,
     // Demo mode lets the demo officer sign in without a second factor; the data is loaded already.
     TANDEM_DEMO: '1',
@@ -170,10 +176,8 @@ async function measure(base: string, paths: string[], headers?: Record<string, s
 
 export async function benchScale() {
   const sizes = await counts(FULL_URL);
-  const minimal = await withServer('bench/minimal-server.ts', '/minimal', (base) =>
-    measure(base, ['/minimal']),
-  );
-  const tandem = await withServer('server/main.ts', '/api/health', async (base) => {
+  const minimal = await withServer('minimal', '/minimal', (base) => measure(base, ['/minimal']));
+  const tandem = await withServer('tandem', '/api/health', async (base) => {
     const headers = await signIn(base, 'officer@demo.tandem.test');
     const rows: { endpoint: Endpoint; result: LatencyResult }[] = [];
     for (const endpoint of ENDPOINTS) {
