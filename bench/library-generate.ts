@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { bootstrapFacility } from '../server/db/bootstrap.ts';
+import { deliverableTypes } from '../server/features/deliverables/deliverables.values.ts';
 import { openDatabase } from '../server/kernel/db/database.ts';
 import { DiskStorage } from '../server/kernel/files/file-storage.ts';
 
@@ -108,19 +109,7 @@ const VOCABULARY: Record<string, { config: string; words: string[] }> = {
 const LANGUAGES = ['en', 'fr', 'es', 'pt', 'ar'] as const;
 /** The library's languages are not equally represented; English and Spanish lead. */
 const LANGUAGE_WEIGHTS = [0.34, 0.22, 0.24, 0.12, 0.08];
-const TYPES = [
-  'training_curriculum',
-  'training_module',
-  'handbook',
-  'practical_notes',
-  'guidelines',
-  'protocol',
-  'standard_operating_procedures',
-  'capacity_building_programme',
-  'assessment_report',
-  'strategy',
-  'legal_review',
-];
+const TYPES = deliverableTypes;
 
 /** A version-4 shaped UUID from the seed and a document's number, so that a seed gives the same ids. */
 function documentId(seed: number, index: number): string {
