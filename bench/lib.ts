@@ -48,7 +48,7 @@ export function startProcess(command: string, args: string[], env: Record<string
  */
 export function startTandem(env: Record<string, string>): ChildProcess {
   execFileSync('node', ['scripts/build-server-if-needed.mjs'], { stdio: 'inherit' });
-  return startProcess('node', ['--max-old-space-size=1024', 'dist/server/main.mjs'], env);
+  return startProcess('node', ['--max-old-space-size=512', 'dist/server/main.mjs'], env);
 }
 
 /** A benchmark's server: Tandem (`server/main.ts`) as `npm start` runs it, a baseline through tsx. */
