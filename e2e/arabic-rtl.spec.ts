@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Browser, launchBrowser, newContext, repoRoot, settled } from './harness.ts';
+import { type Browser, hydrated, launchBrowser, newContext, repoRoot, settled } from './harness.ts';
 
 // Story: an Arabic-speaking visitor switches the interface to Arabic and reads it right to left.
 const baseUrl = inject('baseUrl');
@@ -28,6 +28,7 @@ describe('the Arabic interface', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
 
+    await hydrated(page.getByLabel('Language'));
     await page.getByLabel('Language').selectOption('ar');
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     expect(await page.locator('html').getAttribute('lang')).toBe('ar');
@@ -48,6 +49,7 @@ describe('the Arabic interface', () => {
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(ar.portal?.heading);
 
+    await hydrated(page.getByLabel(ar.language?.label ?? 'اللغة'));
     await page.getByLabel(ar.language?.label ?? 'اللغة').selectOption('en');
     await page.waitForFunction(() => document.documentElement.dir === 'ltr');
     expect(await page.getByRole('link', { name: 'Sign in' }).count()).toBe(1);

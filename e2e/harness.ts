@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const demoPassword = 'tandem-demo-password';
@@ -177,6 +177,19 @@ export async function signIn(page: Page, email: string, password = demoPassword)
 /** Waits until no loader is announced: the page has its data. */
 export async function settled(page: Page) {
   await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root'));
+}
+
+/**
+ * Waits until the page's scripts have taken over a server-rendered control (React has attached its
+ * handlers to it): a choice made before that is the browser's alone, and React would not see it.
+ */
+export async function hydrated(control: Locator) {
+  await control
+    .page()
+    .waitForFunction(
+      (element) => element !== null && Object.keys(element).some((key) => key.startsWith('__reactProps')),
+      await control.elementHandle(),
+    );
 }
 
 export type { Browser, BrowserContext, Page };

@@ -2,7 +2,14 @@ import { gzipSync } from 'node:zlib';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PublicStats } from '../server/features/public/public.contract.ts';
-import { type Browser, collectPageProblems, launchBrowser, newContext, type Page } from './harness.ts';
+import {
+  type Browser,
+  collectPageProblems,
+  hydrated,
+  launchBrowser,
+  newContext,
+  type Page,
+} from './harness.ts';
 
 // Stories: a visitor on a slow phone reads the portal (even before its scripts run), narrows the
 // Actions to trafficking in Asia, reads the trafficking page that writes itself from the data, and
@@ -103,8 +110,7 @@ describe('a visitor on the portal', () => {
     const count = page.locator('.result-count');
     const stats = await publicStats();
     expect(await count.textContent()).toBe(`${stats.ongoingActions} ongoing Actions`);
-    await page.waitForLoadState('networkidle');
-
+    await hydrated(page.getByLabel('Topic'));
     await page.getByLabel('Topic').selectOption('thb');
     await page.waitForURL(/topic=thb/);
     const thbCount = stats.topics.find((topic) => topic.code === 'thb')?.count;
