@@ -1,6 +1,6 @@
 // The IATI export of 10,000 Actions with their results on PostgreSQL: time and the server's peak memory (budget 10 s and
 // 200 MB), beside the floor: serialising the same Actions from memory, without the database.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,7 +13,7 @@ import { insertGeneratedActions } from '../server/features/iati/iati-portfolio.g
 import { insertGeneratedIndicators } from '../server/features/results/results.generate.ts';
 import { openDatabase } from '../server/kernel/db/database.ts';
 import { DiskStorage } from '../server/kernel/files/file-storage.ts';
-import { freePort, printTable, startTandem, stopProcess, waitForOk } from './lib.ts';
+import { freePort, memoryOf, printTable, signIn, startTandem, stopProcess, waitForOk } from './lib.ts';
 
 const ACTIONS = Number(process.env.BENCH_IATI_ACTIONS || 10_000);
 const BUDGET_MS = 10_000;
@@ -26,13 +26,6 @@ export interface IatiExportFigures {
   serverPeakMb: number;
   serverIdleMb: number;
   floorMs: number;
-}
-
-/** Peak and current resident memory of a process, from /proc (Linux). */
-function memoryOf(pid: number): { peakMb: number; currentMb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
-  return { peakMb: kb('VmHWM') / 1024, currentMb: kb('VmRSS') / 1024 };
 }
 
 async function drain(response: Response): Promise<number> {
@@ -59,13 +52,7 @@ async function exportOverHttp(url: string) {
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitForOk(`${base}/api/health`, 60_000);
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'officer@demo.tandem.test', password: 'tandem-demo-password' }),
-    });
-    if (!login.ok) throw new Error(`sign-in answered ${login.status}`);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { cookie } = await signIn(base, 'officer@demo.tandem.test');
     const pid = child.pid as number;
     const idle = memoryOf(pid);
     const started = performance.now();

@@ -150,10 +150,11 @@ export async function loadWithLatencies(
   };
 }
 
-/** Current resident memory of a process, from /proc (Linux). */
-export function residentMb(pid: number): number {
+/** Peak and current resident memory of a process, from /proc (Linux). */
+export function memoryOf(pid: number): { peakMb: number; currentMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) / 1024;
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  return { peakMb: kb('VmHWM') / 1024, currentMb: kb('VmRSS') / 1024 };
 }
 
 /** Signs in through the API; the headers a signed-in client sends (session cookie, CSRF token). */

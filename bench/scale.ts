@@ -14,8 +14,8 @@ import {
   freePort,
   type LatencyResult,
   loadWithLatencies,
+  memoryOf,
   printTable,
-  residentMb,
   signIn,
   startProcess,
   startTandem,
@@ -156,11 +156,11 @@ async function withServer<T>(server: 'minimal' | 'tandem', ready: string, use: (
   const base = `http://127.0.0.1:${port}`;
   const memory = { restingMb: 0, peakMb: 0 };
   const sampler = setInterval(() => {
-    if (child.pid && memory.restingMb) memory.peakMb = Math.max(memory.peakMb, residentMb(child.pid));
+    if (child.pid && memory.restingMb) memory.peakMb = Math.max(memory.peakMb, memoryOf(child.pid).currentMb);
   }, 250);
   try {
     await waitForOk(`${base}${ready}`, 180_000);
-    memory.restingMb = child.pid ? residentMb(child.pid) : 0;
+    memory.restingMb = child.pid ? memoryOf(child.pid).currentMb : 0;
     return { result: await use(base), memory };
   } finally {
     clearInterval(sampler);

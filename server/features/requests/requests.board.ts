@@ -3,18 +3,10 @@ import { type Actor, requireRole } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import type { Board, BoardQuery } from './requests.contract.ts';
 import { presentListItem, requestWhere, selectRelations } from './requests.queries.ts';
-import { type RequestStatus, requests } from './requests.table.ts';
+import { type RequestStatus, requestStatuses, requests } from './requests.table.ts';
 
 /** The board's columns: every state after the partner's draft. */
-export const BOARD_STATUSES: RequestStatus[] = [
-  'submitted',
-  'screening',
-  'clarification',
-  'steering_review',
-  'approved',
-  'declined',
-  'withdrawn',
-];
+export const BOARD_STATUSES: RequestStatus[] = requestStatuses.filter((status) => status !== 'draft');
 const PER_COLUMN = 50;
 
 function median(values: number[]): number | null {

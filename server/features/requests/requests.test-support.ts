@@ -1,18 +1,10 @@
 import type { LightMyRequestResponse } from 'fastify';
-import type { SignedInHeaders, TestApp } from '../../test/harness.ts';
+import { demoAccounts, type SignedInHeaders, type TestApp } from '../../test/harness.ts';
 import type { RequestDetail, RequestListItem } from './requests.contract.ts';
 
 // Helpers shared by the requests feature's HTTP tests.
 
-export const accounts = {
-  admin: 'admin@demo.tandem.test',
-  officer: 'officer@demo.tandem.test',
-  steering: 'steering@demo.tandem.test',
-  ghana: 'partner.ghana@demo.tandem.test',
-  jordan: 'partner.jordan@demo.tandem.test',
-  peru: 'partner.peru@demo.tandem.test',
-  expert: 'expert@demo.tandem.test',
-} as const;
+export const accounts = demoAccounts;
 export type Who = keyof typeof accounts;
 
 export type Sessions = Record<Who, SignedInHeaders>;

@@ -27,6 +27,11 @@ import type {
   IndicatorView,
   PeriodView,
 } from '../../../../server/features/results/results.contract.ts';
+import {
+  indicatorMeasures,
+  indicatorSources,
+  resultLevels,
+} from '../../../../server/features/results/results.values.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { PageLoader } from '../../../components/page-loader.tsx';
 import { SaveConflict } from '../../../components/save-conflict.tsx';
@@ -396,21 +401,14 @@ function NewIndicatorForm({ actionId, onDone }: { actionId: string; onDone: () =
         <Group grow>
           <Select
             label={t('results.form.level')}
-            data={['output', 'outcome', 'impact'].map(option('results.level'))}
+            data={resultLevels.map(option('results.level'))}
             value={level}
             onChange={(v) => v && setLevel(v as IndicatorInput['level'])}
             allowDeselect={false}
           />
           <Select
             label={t('results.form.source')}
-            data={[
-              'entered',
-              'officials_trained',
-              'trainers_trained',
-              'deliverables_validated',
-              'deliverables_published',
-              'activities_held',
-            ].map(option('results.sourceOption'))}
+            data={indicatorSources.map(option('results.sourceOption'))}
             value={source}
             onChange={(v) => v && setSource(v as NonNullable<IndicatorInput['source']>)}
             allowDeselect={false}
@@ -420,7 +418,7 @@ function NewIndicatorForm({ actionId, onDone }: { actionId: string; onDone: () =
           <Group grow align="flex-end">
             <Select
               label={t('results.form.measure')}
-              data={['count', 'percentage', 'qualitative'].map(option('results.measure'))}
+              data={indicatorMeasures.map(option('results.measure'))}
               value={measure}
               onChange={(v) => v && setMeasure(v as IndicatorInput['measure'])}
               allowDeselect={false}
