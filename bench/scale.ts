@@ -2,7 +2,8 @@
 // endpoints and the portfolio aggregates at 50 connections, each beside a minimal Fastify endpoint
 // doing one indexed SELECT on the same database in the same run, and the server's resident memory
 // while it serves them.
-//   npm run bench:scale                     (BENCH_FULL_URL to point at another generated database)
+//   npm run bench:scale                     (BENCH_FULL_URL to point at another generated database;
+//                                            BENCH_ONLY=Actions,Requests for some endpoints only)
 // Budgets: list endpoints at least 0.5 of the minimal endpoint's throughput; p95 of every endpoint at
 // most 150 ms; the server at most 300 MB resident under load.
 import { loadavg } from 'node:os';
@@ -15,6 +16,7 @@ import {
   type LatencyResult,
   loadWithLatencies,
   memoryOf,
+  percentile,
   printTable,
   signIn,
   startProcess,
@@ -29,6 +31,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const P95_BUDGET_MS = 150;
 const THROUGHPUT_BUDGET = 0.5;
 const MEMORY_BUDGET_MB = 300;
+/** `BENCH_ONLY=Actions,Requests` measures those endpoints only (their labels, comma-separated). */
+const ONLY = process.env.BENCH_ONLY?.split(',').map((label) => label.trim().toLowerCase());
 
 interface Endpoint {
   label: string;
@@ -174,18 +178,35 @@ async function measure(base: string, paths: string[], headers?: Record<string, s
   return loadWithLatencies(base, paths, { ...options, seconds: SECONDS });
 }
 
+/** Each path alone, one request at a time: the median of five after a warm-up request. */
+async function alone(base: string, paths: string[], headers?: Record<string, string>) {
+  const timings: { path: string; ms: number }[] = [];
+  for (const p of paths) {
+    const samples: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const started = performance.now();
+      const response = await fetch(`${base}${p}`, { headers });
+      if (!response.ok) throw new Error(`${p} answered ${response.status}: ${await response.text()}`);
+      await response.arrayBuffer();
+      if (i > 0) samples.push(performance.now() - started);
+    }
+    timings.push({ path: p, ms: percentile(samples, 50) });
+  }
+  return timings;
+}
+
 export async function benchScale() {
   const sizes = await counts(FULL_URL);
   const minimal = await withServer('minimal', '/minimal', (base) => measure(base, ['/minimal']));
   const tandem = await withServer('tandem', '/api/health', async (base) => {
     const headers = await signIn(base, 'officer@demo.tandem.test');
-    const rows: { endpoint: Endpoint; result: LatencyResult }[] = [];
-    for (const endpoint of ENDPOINTS) {
-      for (const p of endpoint.paths) {
-        const response = await fetch(`${base}${p}`, { headers });
-        if (!response.ok) throw new Error(`${p} answered ${response.status}: ${await response.text()}`);
-      }
-      rows.push({ endpoint, result: await measure(base, endpoint.paths, headers) });
+    const endpoints = ENDPOINTS.filter(({ label }) => !ONLY || ONLY.includes(label.toLowerCase()));
+    // Every path alone first, while no load's backlog is still being served.
+    const timings = [];
+    for (const endpoint of endpoints) timings.push(await alone(base, endpoint.paths, headers));
+    const rows: { endpoint: Endpoint; result: LatencyResult; alone: { path: string; ms: number }[] }[] = [];
+    for (const [i, endpoint] of endpoints.entries()) {
+      rows.push({ endpoint, alone: timings[i] ?? [], result: await measure(base, endpoint.paths, headers) });
     }
     return rows;
   });
@@ -226,6 +247,11 @@ export function printScale(figures: Awaited<ReturnType<typeof benchScale>>) {
         ),
       ),
     ],
+  );
+  console.log('\nEach path alone, one request at a time (median of five, after a warm-up request)');
+  printTable(
+    ['path', 'ms'],
+    rows.flatMap(({ alone }) => alone.map(({ path: p, ms }) => [p, ms.toFixed(1)])),
   );
   console.log('\nThe server’s memory');
   printTable(

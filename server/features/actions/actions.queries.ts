@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../kernel/db/database.ts';
+import { cachedCount } from '../../kernel/cache/cached-count.ts';
+import { type Db, queryRows } from '../../kernel/db/database.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
 import { deployedActionIds } from '../experts/experts.scope.ts';
 import { partnerOrganisations } from '../institutions/institutions.table.ts';
@@ -99,24 +100,30 @@ export interface ListedActionRow {
   }[];
 }
 
+/** How many Actions a filter matches (kept until the portfolio changes). */
+export function countActions(db: Db, where: SQL | undefined): Promise<number> {
+  return cachedCount(db, actions, where);
+}
+
 /**
- * One page of Actions with their countries, topics and institutions, and the total, in a single
- * round trip: PostgreSQL builds the JSON, so a list costs one query whatever the page size.
+ * One page of Actions with their countries, topics and institutions in a single round trip:
+ * PostgreSQL builds the JSON, so a page costs one query whatever its size.
  */
 export async function selectActionPage(
   db: Db,
   where: SQL | undefined,
   page: number,
   pageSize: number,
-): Promise<{ rows: ListedActionRow[]; total: number }> {
-  const result = await db.execute(sql`
-    with filtered as (
-      select ${actions.id} as id from ${actions} ${where ? sql`where ${where}` : sql``}
-    ), page as (
-      select a.* from actions a join filtered f on f.id = a.id
-       order by a.name, a.id limit ${pageSize} offset ${(page - 1) * pageSize}
+): Promise<ListedActionRow[]> {
+  // The page walks the (name, id) index and stops after its rows (migration 0021).
+  const [row] = await queryRows<{ items: ListedActionRow[] | string }>(
+    db,
+    sql`
+    with page as (
+      select * from ${actions} ${where ? sql`where ${where}` : sql``}
+       order by ${actions.name}, ${actions.id} limit ${pageSize} offset ${(page - 1) * pageSize}
     )
-    select (select count(*)::int from filtered) as total,
+    select
       coalesce((select json_agg(json_build_object(
         'id', p.id, 'code', p.code, 'name', p.name, 'title', p.title, 'summary', p.summary,
         'status', p.status, 'plannedStart', p.planned_start, 'plannedEnd', p.planned_end,
@@ -129,12 +136,10 @@ export async function selectActionPage(
         'institutions', coalesce((select json_agg(json_build_object('id', i.id, 'name', i.name, 'acronym', i.acronym,
               'type', i.type, 'countryCode', i.country_code, 'role', ai.role) order by ai.role, i.name)
             from action_institutions ai join institutions i on i.id = ai.institution_id where ai.action_id = p.id), '[]')
-      ) order by p.name, p.id) from page p), '[]') as items`);
-  const [row] = (result as unknown as { rows: { total: number; items: ListedActionRow[] | string }[] }).rows;
+      ) order by p.name, p.id) from page p), '[]') as items`,
+  );
   // node-postgres parses json columns; PGlite does too, but a string is accepted for safety.
-  const items =
-    typeof row?.items === 'string' ? (JSON.parse(row.items) as ListedActionRow[]) : (row?.items ?? []);
-  return { rows: items, total: row?.total ?? 0 };
+  return typeof row?.items === 'string' ? (JSON.parse(row.items) as ListedActionRow[]) : (row?.items ?? []);
 }
 
 /** The 4Ps, approaches and partners of one Action. */

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { requireActor } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../kernel/db/database.ts';
+import { inTurn } from '../../kernel/db/in-turn.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { type Language, pickText } from '../../kernel/localized.ts';
 import type { ActionDetail, ActionListItem, ActionListQuery, ActionPage } from './actions.contract.ts';
@@ -9,6 +10,7 @@ import { requestOfAction } from './actions.for-requests.ts';
 import {
   type ActionCriteria,
   actionWhere,
+  countActions,
   type ListedActionRow,
   selectActionPage,
   selectDetailRelations,
@@ -43,12 +45,11 @@ export async function findActionPage(
   paging: { page: number; pageSize: number },
   lang: Language,
 ) {
-  const { rows, total } = await selectActionPage(
-    db,
-    actionWhere(scope, criteria),
-    paging.page,
-    paging.pageSize,
-  );
+  const where = actionWhere(scope, criteria);
+  const [rows, total] = await inTurn([
+    () => selectActionPage(db, where, paging.page, paging.pageSize),
+    () => countActions(db, where),
+  ]);
   return { rows, total, items: rows.map((row) => presentListItem(row, lang)) };
 }
 
@@ -59,7 +60,7 @@ export async function findActionDetail(
   id: string,
   lang: Language,
 ): Promise<ActionDetail> {
-  const [{ rows }, detail] = await Promise.all([
+  const [rows, detail] = await Promise.all([
     selectActionPage(db, and(eq(actions.id, id), actionWhere(scope, {})), 1, 1),
     selectDetailRelations(db, id),
   ]);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   char,
   date,
@@ -42,7 +43,16 @@ export const actions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('actions_status_idx').on(t.status), index('actions_planned_start_idx').on(t.plannedStart)],
+  (t) => [
+    index('actions_status_idx').on(t.status),
+    index('actions_planned_start_idx').on(t.plannedStart),
+    // The list's order (name, then id): a page is read from the index, not sorted from all.
+    index('actions_listed_idx').on(t.name, t.id),
+    // The list's free-text search (`ILIKE '%…%'`) reads trigram indexes, one per searched field.
+    index('actions_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('actions_code_trgm_idx').using('gin', sql`${t.code} gin_trgm_ops`),
+    index('actions_title_trgm_idx').using('gin', sql`(${t.title}::text) gin_trgm_ops`),
+  ],
 );
 
 export const actionInstitutionRoles = ['requesting', 'beneficiary'] as const;

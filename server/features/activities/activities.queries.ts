@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, lte, notInArray, type SQL, sql } from 'drizzle-orm';
+import { cachedCount } from '../../kernel/cache/cached-count.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { type Language, pickText } from '../../kernel/localized.ts';
 import { actions } from '../actions/actions.table.ts';
@@ -41,9 +42,9 @@ export function selectActivities(db: Db, where: SQL | undefined) {
     .orderBy(asc(activities.startDate), asc(activities.id));
 }
 
-export async function countActivities(db: Db, where: SQL | undefined): Promise<number> {
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(activities).where(where);
-  return row?.count ?? 0;
+/** How many activities a filter matches (kept until the portfolio changes). */
+export function countActivities(db: Db, where: SQL | undefined): Promise<number> {
+  return cachedCount(db, activities, where);
 }
 
 /** The whole activity row, with its Action's name and status. */

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { cachedCount } from '../../kernel/cache/cached-count.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { actions } from '../actions/actions.table.ts';
 import { activities } from '../activities/activities.table.ts';
@@ -46,9 +47,9 @@ export function selectExperts(db: Db, where: SQL | undefined) {
     .orderBy(asc(experts.fullName), asc(experts.id));
 }
 
-export async function countExperts(db: Db, where: SQL | undefined) {
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(experts).where(where);
-  return row?.count ?? 0;
+/** How many experts a filter matches (kept until the portfolio changes). */
+export function countExperts(db: Db, where: SQL | undefined): Promise<number> {
+  return cachedCount(db, experts, where);
 }
 
 /** Languages, topics, skills, experience and availability of the given experts, by expert. */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   char,
   date,
@@ -70,6 +71,9 @@ export const experts = pgTable(
     index('experts_country_idx').on(t.countryCode),
     // The list's order (name, then id for equal names): a page is read from the index.
     index('experts_name_idx').on(t.fullName, t.id),
+    // The list's free-text search (`ILIKE '%…%'`) reads trigram indexes.
+    index('experts_name_trgm_idx').using('gin', sql`${t.fullName} gin_trgm_ops`),
+    index('experts_administration_trgm_idx').using('gin', sql`${t.administration} gin_trgm_ops`),
   ],
 );
 

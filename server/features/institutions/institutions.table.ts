@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { char, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { countries } from '../taxonomy/taxonomy.table.ts';
 
@@ -27,7 +28,12 @@ export const institutions = pgTable(
     countryCode: char('country_code', { length: 2 }).references(() => countries.code),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('institutions_country_idx').on(t.countryCode)],
+  (t) => [
+    index('institutions_country_idx').on(t.countryCode),
+    // Requests are searched by their institutions' names and acronyms (`ILIKE '%…%'`).
+    index('institutions_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('institutions_acronym_trgm_idx').using('gin', sql`${t.acronym} gin_trgm_ops`),
+  ],
 );
 
 /** Member countries of a regional organisation or network. */

@@ -129,6 +129,16 @@ describe('who sees which requests', () => {
     expect(await titles('officer', '&topic=asylum')).toEqual([demoTitles.moldovaWithdrawn]);
     expect(await titles('officer', '&channel=letter')).toEqual([demoTitles.senegalSubmitted]);
     expect(await titles('officer', '&q=Ghana%20Immigration')).toHaveLength(2);
+    // A word inside a title, in any case and with its accents; an acronym; a number.
+    expect(await titles('officer', `&q=${encodeURIComponent('TRÁFICO ILÍCITO')}`)).toEqual([
+      demoTitles.peruApproved,
+    ]);
+    expect(await titles('officer', '&q=gis')).toHaveLength(2);
+    const senegal = (await call(t, as.officer, 'GET', '/api/requests?pageSize=200&channel=letter')).json()
+      .items[0];
+    expect(await titles('officer', `&q=%23${senegal.number}`)).toEqual([demoTitles.senegalSubmitted]);
+    // A partner's search stays within its institution's requests.
+    expect(await titles('ghana', '&q=shelters')).toEqual([]);
     expect(await titles('officer', `&q=${encodeURIComponent("%' or 1=1 --")}`)).toEqual([]);
     const bad = await call(t, as.officer, 'GET', '/api/requests?status=pending');
     expect(bad.statusCode).toBe(400);

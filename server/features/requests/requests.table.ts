@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   char,
   index,
@@ -84,6 +85,8 @@ export const requests = pgTable(
     index('requests_status_idx').on(t.status, t.statusChangedAt),
     // The list's order (latest change first): a page is read from the index, not sorted from all.
     index('requests_listed_idx').on(t.statusChangedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
+    // The list's free-text search (`ILIKE '%…%'`) reads a trigram index.
+    index('requests_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
   ],
 );
 

@@ -12,12 +12,13 @@ export interface CachedBody {
 }
 
 /**
- * A bounded in-process cache of serialised responses that is correct across processes: each entry
+ * A bounded in-process map of computed values that is correct across processes: each entry
  * remembers the version of its data set, and a lookup first reads the current version (one indexed
- * row), so any committed change, made by any process, invalidates the entry.
+ * row), so any committed change, made by any process, invalidates the entry. The least recently
+ * used entry goes first when it is full.
  */
-export class VersionedCache {
-  readonly #entries = new Map<string, { version: number; value: CachedBody }>();
+export class VersionedMap<T> {
+  readonly #entries = new Map<string, { version: number; value: T }>();
   readonly #readVersion;
 
   constructor(
@@ -32,7 +33,7 @@ export class VersionedCache {
       .prepare(`cache_version_${name}`);
   }
 
-  async get(key: string, compute: () => Promise<string>): Promise<CachedBody> {
+  async get(key: string, compute: (version: number) => Promise<T>): Promise<T> {
     const [row] = await this.#readVersion.execute();
     const version = row?.version ?? 0;
     const hit = this.#entries.get(key);
@@ -42,8 +43,7 @@ export class VersionedCache {
       this.#entries.set(key, hit);
       return hit.value;
     }
-    const body = Buffer.from(await compute());
-    const value: CachedBody = { body, etag: `"${this.name}-${version}-${hashKey(key)}"` };
+    const value = await compute(version);
     this.#entries.delete(key);
     this.#entries.set(key, { version, value });
     if (this.#entries.size > this.maxEntries) {
@@ -51,6 +51,22 @@ export class VersionedCache {
       if (oldest !== undefined) this.#entries.delete(oldest);
     }
     return value;
+  }
+}
+
+/** Serialised responses, each with an ETag made of the data set's version and the key. */
+export class VersionedCache {
+  readonly #map: VersionedMap<CachedBody>;
+
+  constructor(db: Db, name: string, maxEntries = 500) {
+    this.#map = new VersionedMap(db, name, maxEntries);
+  }
+
+  get(key: string, compute: () => Promise<string>): Promise<CachedBody> {
+    return this.#map.get(key, async (version) => ({
+      body: Buffer.from(await compute()),
+      etag: `"${this.#map.name}-${version}-${hashKey(key)}"`,
+    }));
   }
 }
 
