@@ -69,7 +69,9 @@ export async function firstLoadJavaScript(url: string, cookie?: string) {
     const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
     if (cookie) {
       const [name = '', value = ''] = cookie.split('=');
-      await context.addCookies([{ name, value, url }]);
+      // For the whole site: a cookie set for the page's own address gets its folder as path (/app/),
+      // so the app's /api requests went without it and the "signed-in" visit measured the sign-in page.
+      await context.addCookies([{ name, value, url: new URL('/', url).href }]);
     }
     const page = await context.newPage();
     const scripts = new Map<string, number>();
@@ -79,6 +81,10 @@ export async function firstLoadJavaScript(url: string, cookie?: string) {
       scripts.set(response.url(), gzipSync(body).length);
     });
     await page.goto(url, { waitUntil: 'networkidle' });
+    // A visit sent elsewhere (to the sign-in page) would measure another page's scripts.
+    if (new URL(page.url()).pathname !== new URL(url).pathname) {
+      throw new Error(`${url} led to ${page.url()}: its first visit was not measured`);
+    }
     const names = [...scripts.keys()].map((u) => new URL(u).pathname.split('/').pop() ?? u);
     return {
       gzipBytes: [...scripts.values()].reduce((sum, size) => sum + size, 0),

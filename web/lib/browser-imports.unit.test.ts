@@ -43,4 +43,19 @@ describe('the browser bundle', () => {
     );
     expect(offending).toEqual([]);
   });
+
+  it('gives the Actions list, the staff app’s first page after sign-in, no Mantine Table', () => {
+    // Mantine's Table brings its ScrollArea (about 15 kB gzipped) even in native scrolling mode:
+    // the list's tables are plain (components/data-table.tsx, components/table-scroller.tsx).
+    const modules = reachable(path.join(root, 'web/features/actions/pages/actions-list-page.tsx'));
+    const mantineImports = /import\s*\{([^}]*)\}\s*from\s*['"]@mantine\/core['"]/g;
+    const offending = [...modules.keys()].flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(mantineImports)]
+        .flatMap((m) => (m[1] as string).split(',').map((name) => name.trim()))
+        .filter((name) => /^(Table|ScrollArea)\b/.test(name))
+        .map((name) => `${path.relative(root, file)} imports ${name}`),
+    );
+    expect(modules.size).toBeGreaterThan(5);
+    expect(offending).toEqual([]);
+  });
 });

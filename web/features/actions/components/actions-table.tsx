@@ -1,7 +1,8 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ActionListItem } from '../../../../server/features/actions/actions.contract.ts';
+import { DataTable } from '../../../components/data-table.tsx';
 import { StatusBadge } from '../../../components/status-badge.tsx';
 import { TableScroller } from '../../../components/table-scroller.tsx';
 import { countryNames, formatDate } from '../../../lib/format.ts';
@@ -26,41 +27,41 @@ export function ActionsTable({ items, topicNames, caption, listSearch }: Props) 
   };
   return (
     <TableScroller label={caption} minWidth={860}>
-      <Table striped highlightOnHover captionSide="top" verticalSpacing="sm">
-        <Table.Caption>
+      <DataTable striped highlightOnHover captionSide="top" verticalSpacing="sm">
+        <caption>
           <Text component="span" fw={500}>
             {caption}
           </Text>
-        </Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('actions.table.action')}</Table.Th>
-            <Table.Th scope="col">{t('actions.table.title')}</Table.Th>
-            <Table.Th scope="col">{t('actions.table.countries')}</Table.Th>
-            <Table.Th scope="col">{t('actions.table.topics')}</Table.Th>
-            <Table.Th scope="col">{t('actions.table.status')}</Table.Th>
-            <Table.Th scope="col">{t('actions.table.planned')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('actions.table.action')}</th>
+            <th scope="col">{t('actions.table.title')}</th>
+            <th scope="col">{t('actions.table.countries')}</th>
+            <th scope="col">{t('actions.table.topics')}</th>
+            <th scope="col">{t('actions.table.status')}</th>
+            <th scope="col">{t('actions.table.planned')}</th>
+          </tr>
+        </thead>
+        <tbody>
           {items.map((action) => (
-            <Table.Tr key={action.id}>
-              <Table.Th scope="row" className="nowrap">
+            <tr key={action.id}>
+              <th scope="row" className="nowrap">
                 <Anchor component={Link} to={`/app/actions/${action.id}`} state={{ listSearch }} fw={600}>
                   {action.name}
                 </Anchor>
-              </Table.Th>
-              <Table.Td dir="auto">{action.title}</Table.Td>
-              <Table.Td>{countryNames(action.countries, language)}</Table.Td>
-              <Table.Td>{action.topics.map((code) => topicNames.get(code) ?? code).join(', ')}</Table.Td>
-              <Table.Td>
+              </th>
+              <td dir="auto">{action.title}</td>
+              <td>{countryNames(action.countries, language)}</td>
+              <td>{action.topics.map((code) => topicNames.get(code) ?? code).join(', ')}</td>
+              <td>
                 <StatusBadge status={action.status} />
-              </Table.Td>
-              <Table.Td>{period(action)}</Table.Td>
-            </Table.Tr>
+              </td>
+              <td>{period(action)}</td>
+            </tr>
           ))}
-        </Table.Tbody>
-      </Table>
+        </tbody>
+      </DataTable>
     </TableScroller>
   );
 }
