@@ -40,11 +40,16 @@ function readStoredLanguage(): string | null {
   }
 }
 
+/** The choice the server renders pages in, as the browser holds it. */
+const cookieLanguage = () =>
+  new RegExp(`(?:^|;\\s*)${languageCookie}=([^;]*)`).exec(document.cookie)?.[1] ?? null;
+
 /** The language the address asks for (`?lang=fr`, as the portal's hreflang links give it). */
 const addressLanguage = () => new URLSearchParams(window.location.search).get('lang');
 
 let renderedLanguage: string | undefined;
 let storedBeforeStart: string | undefined;
+let cookieBeforeStart: string | undefined;
 
 /**
  * The language of a page the server rendered (the browser must take it over in that language), else
@@ -85,11 +90,12 @@ function applyToDocument(language: string) {
 
 /**
  * The reader's stored choice when it differs from the language the server rendered the page in (the
- * cookie that tells the server was lost, say), unless the address asks for that language: the app
- * switches to it once it has taken the page over.
+ * cookie that tells the server was lost, say), unless the address asks for that language or the
+ * server followed the cookie (set by the language form sent before scripts ran, the newer choice):
+ * the app switches to it once it has taken the page over.
  */
 export function storedChoiceAfterRender(): string | undefined {
-  if (!renderedLanguage || addressLanguage()) return undefined;
+  if (!renderedLanguage || addressLanguage() || cookieBeforeStart === renderedLanguage) return undefined;
   return storedBeforeStart && storedBeforeStart !== renderedLanguage ? storedBeforeStart : undefined;
 }
 
@@ -97,6 +103,7 @@ export function storedChoiceAfterRender(): string | undefined {
 export async function initI18n(serverLanguage?: string) {
   renderedLanguage = serverLanguage;
   storedBeforeStart = matchLanguage(readStoredLanguage());
+  cookieBeforeStart = matchLanguage(cookieLanguage());
   i18next.on('languageChanged', applyToDocument);
   await i18next
     .use(catalogBackend)

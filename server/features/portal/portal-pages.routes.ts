@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { serverDataId } from '../../../web/app/server-data.ts';
 import type { PortalQuery } from '../../../web/features/portal/api/portal-queries.ts';
 import type { SeededQuery } from '../../../web/features/portal/api/seed-queries.ts';
-import { LIBRARY_PARAMETERS } from '../../../web/features/portal/lib/library-filters.ts';
 import { documentTitle } from '../../../web/features/portal/lib/page-head.ts';
 import { type PortalPage, portalPages } from '../../../web/features/portal/portal-pages.ts';
 import { renderPortalPage } from '../../../web/features/portal/ssr/render-portal-page.tsx';
@@ -10,17 +9,11 @@ import { VersionedCache } from '../../kernel/cache/versioned-cache.ts';
 import type { Config } from '../../kernel/config.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { sendCached } from '../../kernel/http/cached-reply.ts';
-import { pageLanguage, publicBaseUrl } from '../../kernel/http/language.ts';
+import { pageLanguage, publicBaseUrl, rememberAddressLanguage } from '../../kernel/http/language.ts';
 import { LANGUAGES, type Language } from '../../kernel/localized.ts';
 import { todayUtc } from '../events/awareness-days.ts';
 import { type DocumentAssets, readDocumentAssets, renderDocument } from './portal-document.ts';
 import { serverI18n } from './portal-i18n.ts';
-
-/** The query parameters that make a different page (the list's filters); others are dropped from links. */
-const pageParameters: Record<string, string[]> = {
-  actions: ['status', 'topic', 'region', 'country', 'q', 'page'],
-  library: LIBRARY_PARAMETERS,
-};
 
 function addressOf(base: string, pathname: string, search: URLSearchParams, lang?: Language) {
   const next = new URLSearchParams(search);
@@ -49,10 +42,11 @@ export function portalPagesRoutes(app: FastifyInstance, { db, config }: { db: Db
   for (const page of portalPages) {
     app.get(page.path, { schema: { hide: true } }, async (request, reply) => {
       const language = pageLanguage(request);
+      rememberAddressLanguage(request, reply);
       const base = publicBaseUrl(request, config);
       const url = new URL(request.url, base);
       const kept = new URLSearchParams(
-        [...url.searchParams].filter(([key]) => pageParameters[page.id]?.includes(key)),
+        [...url.searchParams].filter(([key]) => page.parameters?.includes(key)),
       );
       const context = { language, params: request.params as Record<string, string>, search: kept };
       const reads = page.queries(context);

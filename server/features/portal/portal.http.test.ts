@@ -130,6 +130,61 @@ describe('languages', () => {
     expect((await page('/?lang=pt', { cookie: 'tandem_lang=fr' })).body).toMatch(/<html lang="pt"/);
   });
 
+  it('switches language with a plain form: the same page, in the chosen language, kept for the next', async () => {
+    const english = (await page('/')).body;
+    // The switch is a form that reloads this page with ?lang=, labelled, with a button to send it.
+    const form = /<form class="language-switch"[^>]*>[\s\S]*?<\/form>/.exec(english)?.[0] ?? '';
+    expect(form).toMatch(/^<form [^>]*action="\/" method="get">/);
+    expect(form).toContain('<label for="language-select">Language</label>');
+    expect(form).toContain('<select id="language-select" name="lang">');
+    expect(form).toMatch(/<button type="submit"[^>]*>Change language<\/button>/);
+    expect(form).not.toContain('type="hidden"');
+
+    const response = await page('/?lang=fr');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toMatch(/<html lang="fr" dir="ltr">/);
+    expect(visibleText(response.body)).toContain('L’assistance technique sur les migrations, de pair à pair');
+    expect(visibleText(response.body)).toContain('Changer de langue');
+    expect(response.body).toContain('<link rel="canonical" href="http://portal.example.org/?lang=fr">');
+    expect(response.body).toContain(
+      '<link rel="alternate" hreflang="x-default" href="http://portal.example.org/">',
+    );
+    // The choice is kept: a plain link to another page, with no ?lang=, comes in French too.
+    const cookie = response.cookies.find((c) => c.name === 'tandem_lang');
+    expect(cookie).toMatchObject({ value: 'fr', path: '/', sameSite: 'Lax' });
+    expect(cookie?.httpOnly).not.toBe(true);
+    const next = await page('/events', { cookie: `tandem_lang=${cookie?.value}` });
+    expect(next.body).toMatch(/<html lang="fr" dir="ltr">/);
+    expect(next.cookies).toEqual([]);
+
+    const arabic = (await page('/?lang=ar', { cookie: 'tandem_lang=fr' })).body;
+    expect(arabic).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(visibleText(arabic)).toContain('تغيير اللغة');
+  });
+
+  it('carries the page’s filters through the language form, and nothing else', async () => {
+    const html = (await page('/actions?topic=thb&utm_source=x&lang=es')).body;
+    const form = /<form class="language-switch"[\s\S]*?<\/form>/.exec(html)?.[0] ?? '';
+    expect(form).toContain('action="/actions"');
+    expect(form).toContain('<input type="hidden" name="topic" value="thb"/>');
+    expect(form).not.toContain('utm_source');
+    expect(form.match(/name="lang"/g)).toHaveLength(1);
+    expect(html).toContain(
+      '<link rel="canonical" href="http://portal.example.org/actions?topic=thb&amp;lang=es">',
+    );
+  });
+
+  it('renders an unknown or repeated ?lang= in the reader’s own language, without remembering it', async () => {
+    for (const url of ['/?lang=xx', '/?lang=', '/?lang=fr&lang=ar', '/?lang=%3Cscript%3E']) {
+      const response = await page(url);
+      expect(response.statusCode, url).toBe(200);
+      expect(response.body, url).toMatch(/<html lang="en" dir="ltr">/);
+      expect(response.cookies, url).toEqual([]);
+    }
+    const spanish = await page('/?lang=klingon', { 'accept-language': 'es' });
+    expect(spanish.body).toMatch(/<html lang="es"/);
+  });
+
   it('falls back to the original text of content not written in the reader’s language', async () => {
     // Ghana III's summary is written in English only.
     const html = (await page(`/actions/${ghanaIII().id}?lang=fr`)).body;

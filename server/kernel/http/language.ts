@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { isLanguage, type Language } from '../localized.ts';
 
@@ -30,6 +30,18 @@ export function pageLanguage(request: FastifyRequest): Language {
   const stored = request.cookies?.[LANGUAGE_COOKIE];
   if (isLanguage(stored)) return stored;
   return requestLanguage(request);
+}
+
+/**
+ * Keeps the language an address asks for (`?lang=`, as the portal's language form submits it) as the
+ * reader's choice, as the web app does once its scripts run: the next page, reached by a plain link,
+ * comes in that language too. Not HttpOnly, because the web app rewrites it when the reader switches
+ * in place; it holds a language code, nothing private. An unknown value changes nothing.
+ */
+export function rememberAddressLanguage(request: FastifyRequest, reply: FastifyReply) {
+  const asked = (request.query as Record<string, unknown> | undefined)?.lang;
+  if (!isLanguage(asked) || request.cookies?.[LANGUAGE_COOKIE] === asked) return;
+  reply.setCookie(LANGUAGE_COOKIE, asked, { path: '/', maxAge: 31_536_000, sameSite: 'lax' });
 }
 
 /**

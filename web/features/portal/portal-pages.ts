@@ -1,7 +1,8 @@
 import type { ComponentType } from 'react';
+import { matchPath } from 'react-router';
 import { type PortalQuery, portalQueries as q } from './api/portal-queries.ts';
 import { actionFiltersFrom } from './lib/action-filters.ts';
-import { libraryFiltersFrom } from './lib/library-filters.ts';
+import { LIBRARY_PARAMETERS, libraryFiltersFrom } from './lib/library-filters.ts';
 import type { HeadOf, PageContext } from './lib/page-head.ts';
 
 export type PortalPageModule = { Page: ComponentType; head: HeadOf };
@@ -18,6 +19,11 @@ export type PortalPage = {
   /** The page module's path under web/, as the build's manifest names its chunk (for preloading). */
   source: string;
   queries: (context: PageContext) => PortalQuery<unknown>[];
+  /**
+   * The query parameters that make a different page (a list's filters). Others are dropped from the
+   * page's links and its cache key, and the language switch carries only these to the same page.
+   */
+  parameters?: readonly string[];
 };
 
 const taxonomy = ({ language }: PageContext) => q.taxonomy(language);
@@ -36,6 +42,7 @@ export const portalPages: PortalPage[] = [
     load: () => import('./pages/actions-page.tsx'),
     source: 'features/portal/pages/actions-page.tsx',
     queries: (c) => [taxonomy(c), q.actions(c.language, actionFiltersFrom(c.search))],
+    parameters: ['status', 'topic', 'region', 'country', 'q', 'page'],
   },
   {
     id: 'action',
@@ -85,6 +92,7 @@ export const portalPages: PortalPage[] = [
     load: () => import('./pages/library-page.tsx'),
     source: 'features/portal/pages/library-page.tsx',
     queries: (c) => [taxonomy(c), q.library(c.language, libraryFiltersFrom(c.search))],
+    parameters: LIBRARY_PARAMETERS,
   },
   {
     id: 'library-document',
@@ -101,3 +109,8 @@ export const portalPages: PortalPage[] = [
     queries: (c) => [q.fieldGuide(c.language)],
   },
 ];
+
+/** The public page an address shows, if any (its path matched as the router matches it). */
+export function portalPageAt(pathname: string): PortalPage | undefined {
+  return portalPages.find((page) => matchPath(page.path, pathname));
+}
