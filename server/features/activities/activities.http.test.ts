@@ -294,6 +294,19 @@ describe('the portfolio calendar', () => {
     for (const a of january.items) {
       expect(a.endDate >= '2027-01-01' && a.startDate <= '2027-01-31').toBe(true);
     }
+    // A period that begins on the last day of a multi-day activity: it is in, with exactly the others
+    // that overlap (the list bounds the start date by the longest activity's duration).
+    const multiDay = all.items.find((a: ActivityListItem) => a.startDate < a.endDate);
+    expect(multiDay).toBeDefined();
+    const lastDay = multiDay.endDate;
+    const overlapping = await get(`from=${lastDay}&to=${lastDay}&pageSize=500`);
+    const expected = all.items.filter(
+      (a: ActivityListItem) => a.startDate <= lastDay && a.endDate >= lastDay,
+    );
+    expect(overlapping.items.map((a: ActivityListItem) => a.id).sort()).toEqual(
+      expected.map((a: ActivityListItem) => a.id).sort(),
+    );
+    expect(overlapping.items.map((a: ActivityListItem) => a.id)).toContain(multiDay.id);
     expect((await call(officer, 'GET', '/api/activities?from=2027-02-01&to=2027-01-01')).statusCode).toBe(
       400,
     );

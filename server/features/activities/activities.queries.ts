@@ -78,5 +78,17 @@ export async function activityCounts(db: Db, actionId: string) {
   return { total: row?.total ?? 0, held: row?.held ?? 0 };
 }
 
+/**
+ * Activities that overlap the period from–to. An activity that ends on or after `from` started at most
+ * the longest activity's duration before it: saying so bounds the start date, so the index on the
+ * dates is read from there, not from the first activity ever (the longest duration is one look-up
+ * in its own index; with no activities it is null and nothing matches, as it should).
+ */
 export const withinDates = (from?: string, to?: string) =>
-  and(from ? gte(activities.endDate, from) : undefined, to ? lte(activities.startDate, to) : undefined);
+  and(
+    from ? gte(activities.endDate, from) : undefined,
+    from
+      ? sql`${activities.startDate} >= ${from}::date - (select max(${activities.endDate} - ${activities.startDate}) from ${activities})`
+      : undefined,
+    to ? lte(activities.startDate, to) : undefined,
+  );

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   char,
   date,
@@ -64,6 +65,8 @@ export const activities = pgTable(
     index('activities_action_idx').on(t.actionId, t.startDate),
     // Overlap checks and the calendar look activities up by date.
     index('activities_dates_idx').on(t.startDate, t.endDate),
+    // The longest activity, which bounds the start of the activities that overlap a period.
+    index('activities_duration_idx').on(sql`(${t.endDate} - ${t.startDate})`),
     // The list's order: a page is read from the index, not sorted from all.
     index('activities_listed_idx').on(t.startDate, t.id),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "activities_duration_idx" ON "activities" USING btree (("end_date" - "start_date"));
