@@ -20,9 +20,10 @@ import type {
 import {
   countExperts,
   deploymentsCount,
+  expertTags,
   expertWhere,
   selectDeploymentHistory,
-  selectExpertRelations,
+  selectExpertExperience,
   selectExperts,
 } from './experts.queries.ts';
 import {
@@ -40,11 +41,9 @@ const STAFF = ['admin', 'officer'] as const;
 const ROSTER_READERS = ['admin', 'officer', 'steering'] as const;
 
 type ExpertRow = typeof experts.$inferSelect;
-type Relations = Awaited<ReturnType<typeof selectExpertRelations>>;
+type ExpertTags = Pick<Awaited<ReturnType<typeof selectExperts>>[number], keyof typeof expertTags>;
 
-function present(row: ExpertRow, deploymentCount: number, rel: Relations): ExpertListItem {
-  const mine = <T extends { expertId: string }>(items: T[]) =>
-    items.filter((item) => item.expertId === row.id);
+function present(row: ExpertRow, deploymentCount: number, tags: ExpertTags): ExpertListItem {
   return {
     id: row.id,
     fullName: row.fullName,
@@ -52,9 +51,9 @@ function present(row: ExpertRow, deploymentCount: number, rel: Relations): Exper
     administration: row.administration,
     countryCode: row.countryCode,
     publicSectorStatus: row.publicSectorStatus,
-    languages: mine(rel.languages).map(({ language, level }) => ({ language, level })),
-    topics: mine(rel.topics).map((t) => t.topicCode),
-    skills: mine(rel.skills).map((s) => s.skill),
+    languages: tags.languages,
+    topics: tags.topics,
+    skills: tags.skills,
     deployments: deploymentCount,
     feedback: {
       count: row.feedbackCount,
@@ -73,11 +72,7 @@ export async function listExperts(db: Db, actor: Actor | null, query: ExpertList
       .offset((page - 1) * pageSize),
     countExperts(db, where),
   ]);
-  const rel = await selectExpertRelations(
-    db,
-    rows.map((r) => r.expert.id),
-  );
-  return { items: rows.map((r) => present(r.expert, r.deployments, rel)), total, page, pageSize };
+  return { items: rows.map((r) => present(r.expert, r.deployments, r)), total, page, pageSize };
 }
 
 export async function getExpert(
@@ -88,28 +83,28 @@ export async function getExpert(
 ): Promise<ExpertDetail> {
   const reader = requireRole(actor, ROSTER_READERS);
   const [found] = await db
-    .select({ expert: experts, deployments: deploymentsCount })
+    .select({ expert: experts, deployments: deploymentsCount, ...expertTags })
     .from(experts)
     .where(eq(experts.id, id));
   if (!found) throw notFound('Expert');
   const { expert } = found;
-  const [rel, history, cv] = await Promise.all([
-    selectExpertRelations(db, [id]),
+  const [experience, history, cv] = await Promise.all([
+    selectExpertExperience(db, id),
     selectDeploymentHistory(db, eq(deployments.expertId, id)),
     expert.cvFileId ? findStoredFile(db, expert.cvFileId) : null,
   ]);
   const contact = isStaff(reader);
   return {
-    ...present(expert, found.deployments, rel),
+    ...present(expert, found.deployments, found),
     email: contact ? expert.email : null,
     phone: contact ? expert.phone : null,
     cv: contact && cv ? presentFile(cv) : null,
     contactHidden: !contact,
     nationality: expert.nationality,
     nominatedBy: expert.nominatedBy,
-    experienceCountries: rel.countries.map((c) => c.countryCode),
-    experienceRegions: rel.regions.map((r) => r.regionCode),
-    availability: rel.windows.map(({ startDate, endDate }) => ({ startDate, endDate })),
+    experienceCountries: experience.countries.map((c) => c.code),
+    experienceRegions: experience.regions.map((r) => r.code),
+    availability: experience.windows,
     conflictOfInterest: expert.conflictOfInterest,
     conflictDeclaredOn: expert.conflictDeclaredOn,
     hasAccount: expert.userId !== null,
