@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { cachedCount } from '../../kernel/cache/cached-count.ts';
-import type { Db } from '../../kernel/db/database.ts';
+import { type Db, queryRows } from '../../kernel/db/database.ts';
 import { inTurn } from '../../kernel/db/in-turn.ts';
 import { storedFiles } from '../../kernel/files/files.table.ts';
 import { actionsOfRequests } from '../actions/actions.for-requests.ts';
@@ -66,6 +66,10 @@ export function requestWhere(scope: SQL | undefined, criteria: RequestCriteria):
 const DAY_MS = 24 * 60 * 60 * 1000;
 const wholeDays = (from: Date, to: Date) => Math.max(0, Math.floor((to.getTime() - from.getTime()) / DAY_MS));
 
+type InstitutionRow = InstitutionLink & { requestId: string };
+type CountryRow = { requestId: string; countryCode: string };
+type TopicRow = { requestId: string; topicCode: string };
+
 export type InstitutionLink = {
   id: string;
   name: string;
@@ -80,36 +84,30 @@ export async function selectRelations(db: Db, ids: string[]) {
   if (ids.length === 0) {
     return { institutionRows: [], countryRows: [], topicRows: [], actionByRequest: new Map() };
   }
-  const [institutionRows, countryRows, topicRows, actionByRequest] = await inTurn([
+  // The three link tables in one statement (PostgreSQL builds the rows as JSON), then the Actions.
+  const [links, actionByRequest] = await inTurn([
     () =>
-      db
-        .select({
-          requestId: requestInstitutions.requestId,
-          role: requestInstitutions.role,
-          id: institutions.id,
-          name: institutions.name,
-          acronym: institutions.acronym,
-          type: institutions.type,
-          countryCode: institutions.countryCode,
-        })
-        .from(requestInstitutions)
-        .innerJoin(institutions, eq(institutions.id, requestInstitutions.institutionId))
-        .where(inArray(requestInstitutions.requestId, ids))
-        .orderBy(asc(institutions.name)),
-    () =>
-      db
-        .select()
-        .from(requestCountries)
-        .where(inArray(requestCountries.requestId, ids))
-        .orderBy(asc(requestCountries.countryCode)),
-    () =>
-      db
-        .select()
-        .from(requestTopics)
-        .where(inArray(requestTopics.requestId, ids))
-        .orderBy(asc(requestTopics.topicCode)),
+      queryRows<{ institutions: InstitutionRow[]; countries: CountryRow[]; topics: TopicRow[] }>(
+        db,
+        sql`select
+          coalesce((select json_agg(json_build_object('requestId', ri.request_id, 'role', ri.role, 'id', i.id,
+              'name', i.name, 'acronym', i.acronym, 'type', i.type, 'countryCode', i.country_code) order by i.name)
+            from ${requestInstitutions} ri join ${institutions} i on i.id = ri.institution_id
+            where ri.request_id in ${ids}), '[]') as institutions,
+          coalesce((select json_agg(json_build_object('requestId', c.request_id, 'countryCode', c.country_code)
+              order by c.country_code)
+            from ${requestCountries} c where c.request_id in ${ids}), '[]') as countries,
+          coalesce((select json_agg(json_build_object('requestId', t.request_id, 'topicCode', t.topic_code)
+              order by t.topic_code)
+            from ${requestTopics} t where t.request_id in ${ids}), '[]') as topics`,
+      ),
     () => actionsOfRequests(db, ids),
   ]);
+  const {
+    institutions: institutionRows = [],
+    countries: countryRows = [],
+    topics: topicRows = [],
+  } = links[0] ?? {};
   return { institutionRows, countryRows, topicRows, actionByRequest };
 }
 
