@@ -1,5 +1,5 @@
 import { and, asc, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../kernel/db/database.ts';
+import { type Db, queryRows } from '../../kernel/db/database.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
 import { activities } from './activities.table.ts';
 
@@ -23,6 +23,21 @@ export async function heldActivitiesOf(
     .from(activities)
     .where(and(inArray(activities.actionId, actionIds), inArray(activities.status, ['held', 'reported'])))
     .orderBy(asc(activities.endDate));
+}
+
+/**
+ * How many activities of some Actions were held, ending in `year` when one is given: the
+ * portfolio's figure, counted in the database (at full size they are a hundred thousand and more).
+ */
+export async function countHeldActivities(db: Db, actionIds: string[], year?: number): Promise<number> {
+  if (actionIds.length === 0) return 0;
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from ${activities}
+         where ${inArray(activities.actionId, actionIds)} and ${inArray(activities.status, ['held', 'reported'])}
+           ${year ? sql`and extract(year from ${activities.endDate}) = ${year}` : sql``}`,
+  );
+  return row?.n ?? 0;
 }
 
 /** The activities of some Actions with their titles, for labelling learning and evaluation figures. */

@@ -1,5 +1,5 @@
-import { inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../kernel/db/database.ts';
+import { inArray, type SQL, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../kernel/db/database.ts';
 import { deliverables } from './deliverables.table.ts';
 
 /**
@@ -20,4 +20,29 @@ export async function deliverableMilestonesOf(
     })
     .from(deliverables)
     .where(inArray(deliverables.actionId, actionIds));
+}
+
+/**
+ * The portfolio's deliverable figures for some Actions, counted in the database: how many there
+ * are, how many were validated (validated or published since) and how many published, in `year`
+ * (by the UTC day of the step) when one is given.
+ */
+export async function countDeliverableMilestones(
+  db: Db,
+  actionIds: string[],
+  year?: number,
+): Promise<{ produced: number; validated: number; published: number }> {
+  if (actionIds.length === 0) return { produced: 0, validated: 0, published: 0 };
+  const inYear = (at: SQL) =>
+    year ? sql`extract(year from (${at} at time zone 'UTC')) = ${year}` : sql`${at} is not null`;
+  const [row] = await queryRows<{ produced: number; validated: number; published: number }>(
+    db,
+    sql`select count(*)::int as produced,
+          count(*) filter (where ${deliverables.status} in ('validated', 'published')
+                             and ${inYear(sql`${deliverables.validatedAt}`)})::int as validated,
+          count(*) filter (where ${deliverables.status} = 'published'
+                             and ${inYear(sql`${deliverables.publishedAt}`)})::int as published
+        from ${deliverables} where ${inArray(deliverables.actionId, actionIds)}`,
+  );
+  return row ?? { produced: 0, validated: 0, published: 0 };
 }

@@ -4,8 +4,8 @@ import type { Db } from '../../kernel/db/database.ts';
 import type { Language } from '../../kernel/localized.ts';
 import { loadVisibleAction } from '../actions/action-access.ts';
 import { actionIdsMatching, actionRegionKeys, actionTopicKeys } from '../actions/actions.for-results.ts';
-import { heldActivitiesOf } from '../activities/activities.for-results.ts';
-import { deliverableMilestonesOf } from '../deliverables/deliverables.for-results.ts';
+import { countHeldActivities } from '../activities/activities.for-results.ts';
+import { countDeliverableMilestones } from '../deliverables/deliverables.for-results.ts';
 import { deployedExpertCounts } from '../experts/deployments.for-results.ts';
 import {
   countTrainedBreakdowns,
@@ -80,12 +80,12 @@ export async function getPortfolioResults(
   requireRole(actor, PORTFOLIO_RESULTS_ROLES);
   const actionIds = await actionIdsMatching(db, { region: query.region, topic: query.topic });
   const year = query.year;
-  const inYear = (day: string | null) => Boolean(day) && (!year || (day as string).startsWith(String(year)));
-  // People are counted in the database: at full size they are millions of participations.
-  const [trained, held, milestones, experts] = await Promise.all([
+  // Everything is counted in the database: at full size there are millions of participations and
+  // hundreds of thousands of activities and deliverables.
+  const [trained, activitiesHeld, deliverables, experts] = await Promise.all([
     countTrainedBreakdowns(db, actionIds, { year, regionKeys: actionRegionKeys, topicKeys: actionTopicKeys }),
-    heldActivitiesOf(db, actionIds),
-    deliverableMilestonesOf(db, actionIds),
+    countHeldActivities(db, actionIds, year),
+    countDeliverableMilestones(db, actionIds, year),
     deployedExpertCounts(db, actionIds, year),
   ]);
   const breakdown = (name: TrainedBreakdownRow['breakdown']) =>
@@ -98,14 +98,8 @@ export async function getPortfolioResults(
     officialsTrainedByRegion: breakdown('region'),
     officialsTrainedByTopic: breakdown('topic'),
     officialsTrainedByYear: breakdown('year'),
-    deliverables: {
-      produced: milestones.length,
-      validated: milestones.filter(
-        (d) => (d.status === 'validated' || d.status === 'published') && inYear(d.validatedOn),
-      ).length,
-      published: milestones.filter((d) => d.status === 'published' && inYear(d.publishedOn)).length,
-    },
-    activitiesHeld: held.filter((a) => inYear(a.endDate)).length,
+    deliverables,
+    activitiesHeld,
     experts: {
       ...experts,
       shareWomen: share(experts.women, experts.deployed),
