@@ -170,7 +170,8 @@ export async function signIn(page: Page, email: string, password = demoPassword)
   // By name, not label: this helper serves journeys in every language.
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
-  await page.locator('form button[type="submit"]').click();
+  // The sign-in form's own button: the portal's frame around it has the language form's too.
+  await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
   await page.waitForURL('**/app/actions**');
 }
 

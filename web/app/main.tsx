@@ -10,7 +10,10 @@ import { router } from './router.tsx';
 import { readServerData } from './server-data.ts';
 
 const serverData = readServerData();
-const i18n = await initI18n(serverData?.language);
+// A public page (and the sign-in pages, in the portal's frame) starts with the portal's catalog
+// beside the shared one; a page the server rendered must find its messages before hydrating.
+const inStaffArea = /^\/app(\/|$)/.test(window.location.pathname);
+const i18n = await initI18n(serverData?.language, inStaffArea ? [] : ['portal']);
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');
 

@@ -22,7 +22,9 @@ const sections = [
  * and the server renders this frame into the first response.
  */
 export function PublicLayout() {
-  const { t } = useTranslation();
+  // Its sections and footer are the portal's messages: it waits for that catalog (the app starts
+  // with it on a public page; a staff member coming back from the staff area loads it here).
+  const { t } = useTranslation(['translation', 'portal']);
   const mainRef = useRef<HTMLElement>(null);
   useFocusMainOnNavigate(mainRef);
   return (

@@ -1,94 +1,130 @@
-import { lazy, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { Loading } from '../features/portal/components/loading.tsx';
 import { PortalNotFound } from '../features/portal/pages/not-found-page.tsx';
 import { portalRoutes } from '../features/portal/portal-routes.tsx';
+import { type CatalogArea, loadCatalogs } from '../lib/i18n.ts';
 import { PublicLayout } from './public-layout.tsx';
 import { RouteError } from './route-error.tsx';
 
+/**
+ * A page as a chunk of its own, loaded with the message catalogs of the areas (features) it shows:
+ * it renders only once both are there, so a first visit downloads the catalogs of its own page only
+ * and never shows a key in place of a message.
+ */
+function page<Name extends string, Props extends object>(
+  load: () => Promise<Record<Name, ComponentType<Props>>>,
+  name: Name,
+  areas: readonly CatalogArea[] = [],
+) {
+  return lazy(() =>
+    Promise.all([load(), loadCatalogs(areas)]).then(([module]) => ({ default: module[name] })),
+  );
+}
+
+/** The Action and Activity workspaces bring these features' panels together. */
+const workspaceAreas = [
+  'actions',
+  'activities',
+  'deliverables',
+  'experts',
+  'participants',
+  'reporting',
+  'results',
+] as const;
+
 // Each page is its own chunk. The public portal loads neither Mantine nor the staff shell: both come
 // with MantineRoot, which only the sign-in page and the staff area use.
-const MantineRoot = lazy(() => import('./mantine-root.tsx').then((m) => ({ default: m.MantineRoot })));
-const SignInPage = lazy(() =>
-  import('../features/auth/pages/sign-in-page.tsx').then((m) => ({ default: m.SignInPage })),
+const MantineRoot = page(() => import('./mantine-root.tsx'), 'MantineRoot');
+const SignInPage = page(() => import('../features/auth/pages/sign-in-page.tsx'), 'SignInPage', ['account']);
+const StaffLayout = page(() => import('./staff-layout.tsx'), 'StaffLayout', ['notifications']);
+const NotFoundPage = page(() => import('./not-found-page.tsx'), 'NotFoundPage');
+const ActionsListPage = page(
+  () => import('../features/actions/pages/actions-list-page.tsx'),
+  'ActionsListPage',
 );
-const StaffLayout = lazy(() => import('./staff-layout.tsx').then((m) => ({ default: m.StaffLayout })));
-const NotFoundPage = lazy(() => import('./not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })));
-const ActionsListPage = lazy(() =>
-  import('../features/actions/pages/actions-list-page.tsx').then((m) => ({ default: m.ActionsListPage })),
+const ActionWorkspacePage = page(
+  () => import('./workspace-pages.tsx'),
+  'ActionWorkspacePage',
+  workspaceAreas,
 );
-const ActionWorkspacePage = lazy(() =>
-  import('./workspace-pages.tsx').then((m) => ({ default: m.ActionWorkspacePage })),
+const ActivityWorkspacePage = page(
+  () => import('./workspace-pages.tsx'),
+  'ActivityWorkspacePage',
+  workspaceAreas,
 );
-const ActivityWorkspacePage = lazy(() =>
-  import('./workspace-pages.tsx').then((m) => ({ default: m.ActivityWorkspacePage })),
+const MyWorkPage = page(() => import('./workspace-pages.tsx'), 'MyWorkPage', workspaceAreas);
+const CalendarPage = page(() => import('../features/activities/pages/calendar-page.tsx'), 'CalendarPage', [
+  'activities',
+]);
+const ExpertsPage = page(() => import('../features/experts/pages/experts-page.tsx'), 'ExpertsPage', [
+  'experts',
+]);
+const ExpertPage = page(() => import('../features/experts/pages/expert-page.tsx'), 'ExpertPage', ['experts']);
+const DeliverablePage = page(
+  () => import('../features/deliverables/pages/deliverable-page.tsx'),
+  'DeliverablePage',
+  ['deliverables'],
 );
-const MyWorkPage = lazy(() => import('./workspace-pages.tsx').then((m) => ({ default: m.MyWorkPage })));
-const CalendarPage = lazy(() =>
-  import('../features/activities/pages/calendar-page.tsx').then((m) => ({ default: m.CalendarPage })),
+const IatiPage = page(() => import('../features/iati/pages/iati-page.tsx'), 'IatiPage', ['iati']);
+
+const RequestsListPage = page(
+  () => import('../features/requests/pages/requests-list-page.tsx'),
+  'RequestsListPage',
+  ['requests'],
 );
-const ExpertsPage = lazy(() =>
-  import('../features/experts/pages/experts-page.tsx').then((m) => ({ default: m.ExpertsPage })),
+const NewRequestPage = page(
+  () => import('../features/requests/pages/request-form-page.tsx'),
+  'NewRequestPage',
+  ['requests'],
 );
-const ExpertPage = lazy(() =>
-  import('../features/experts/pages/expert-page.tsx').then((m) => ({ default: m.ExpertPage })),
+const EditRequestPage = page(
+  () => import('../features/requests/pages/request-form-page.tsx'),
+  'EditRequestPage',
+  ['requests'],
 );
-const DeliverablePage = lazy(() =>
-  import('../features/deliverables/pages/deliverable-page.tsx').then((m) => ({ default: m.DeliverablePage })),
+const RequestPage = page(() => import('../features/requests/pages/request-page.tsx'), 'RequestPage', [
+  'requests',
+]);
+const RequestsBoardPage = page(() => import('../features/requests/pages/board-page.tsx'), 'BoardPage', [
+  'requests',
+]);
+const PortfolioResultsPage = page(
+  () => import('../features/results/pages/portfolio-results-page.tsx'),
+  'PortfolioResultsPage',
+  ['results'],
 );
-const IatiPage = lazy(() =>
-  import('../features/iati/pages/iati-page.tsx').then((m) => ({ default: m.IatiPage })),
+const DashboardPage = page(() => import('../features/reporting/pages/dashboard-page.tsx'), 'DashboardPage', [
+  'reporting',
+]);
+const SpreadsheetsPage = page(
+  () => import('../features/reporting/pages/spreadsheets-page.tsx'),
+  'SpreadsheetsPage',
+  ['reporting'],
+);
+const NotificationsPage = page(
+  () => import('../features/notifications/pages/notifications-page.tsx'),
+  'NotificationsPage',
+  ['notifications'],
 );
 
-const RequestsListPage = lazy(() =>
-  import('../features/requests/pages/requests-list-page.tsx').then((m) => ({ default: m.RequestsListPage })),
+const TwoFactorPage = page(() => import('../features/account/pages/two-factor-page.tsx'), 'TwoFactorPage', [
+  'account',
+]);
+const ForgotPasswordPage = page(
+  () => import('../features/account/pages/forgot-password-page.tsx'),
+  'ForgotPasswordPage',
+  ['account'],
 );
-const NewRequestPage = lazy(() =>
-  import('../features/requests/pages/request-form-page.tsx').then((m) => ({ default: m.NewRequestPage })),
+const ResetPasswordPage = page(
+  () => import('../features/account/pages/reset-password-page.tsx'),
+  'ResetPasswordPage',
+  ['account'],
 );
-const EditRequestPage = lazy(() =>
-  import('../features/requests/pages/request-form-page.tsx').then((m) => ({ default: m.EditRequestPage })),
-);
-const RequestPage = lazy(() =>
-  import('../features/requests/pages/request-page.tsx').then((m) => ({ default: m.RequestPage })),
-);
-const RequestsBoardPage = lazy(() =>
-  import('../features/requests/pages/board-page.tsx').then((m) => ({ default: m.BoardPage })),
-);
-const PortfolioResultsPage = lazy(() =>
-  import('../features/results/pages/portfolio-results-page.tsx').then((m) => ({
-    default: m.PortfolioResultsPage,
-  })),
-);
-const DashboardPage = lazy(() =>
-  import('../features/reporting/pages/dashboard-page.tsx').then((m) => ({ default: m.DashboardPage })),
-);
-const SpreadsheetsPage = lazy(() =>
-  import('../features/reporting/pages/spreadsheets-page.tsx').then((m) => ({ default: m.SpreadsheetsPage })),
-);
-const NotificationsPage = lazy(() =>
-  import('../features/notifications/pages/notifications-page.tsx').then((m) => ({
-    default: m.NotificationsPage,
-  })),
-);
-
-const TwoFactorPage = lazy(() =>
-  import('../features/account/pages/two-factor-page.tsx').then((m) => ({ default: m.TwoFactorPage })),
-);
-const ForgotPasswordPage = lazy(() =>
-  import('../features/account/pages/forgot-password-page.tsx').then((m) => ({
-    default: m.ForgotPasswordPage,
-  })),
-);
-const ResetPasswordPage = lazy(() =>
-  import('../features/account/pages/reset-password-page.tsx').then((m) => ({ default: m.ResetPasswordPage })),
-);
-const AccountPage = lazy(() =>
-  import('../features/account/pages/account-page.tsx').then((m) => ({ default: m.AccountPage })),
-);
-const AuditPage = lazy(() =>
-  import('../features/audit/pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
-);
+const AccountPage = page(() => import('../features/account/pages/account-page.tsx'), 'AccountPage', [
+  'account',
+]);
+const AuditPage = page(() => import('../features/audit/pages/audit-page.tsx'), 'AuditPage', ['audit']);
 
 export const router = createBrowserRouter([
   {

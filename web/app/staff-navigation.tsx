@@ -22,13 +22,13 @@ const items: NavItem[] = [
   { to: '/app/actions', label: 'nav.actions', shownTo: everyone },
   {
     to: '/app/requests',
-    label: 'requests.nav.requests',
+    label: 'nav.requests',
     shownTo: (role) => role !== 'expert',
     isActive: (pathname) => pathname.startsWith('/app/requests') && pathname !== '/app/requests/board',
   },
   {
     to: '/app/requests/board',
-    label: 'requests.nav.board',
+    label: 'nav.board',
     shownTo: isStaffRole,
     isActive: (pathname) => pathname === '/app/requests/board',
   },
@@ -36,11 +36,11 @@ const items: NavItem[] = [
   { to: '/app/experts', label: 'nav.experts', shownTo: readsAll },
   { to: '/app/my-work', label: 'nav.myWork', shownTo: (role) => role === 'expert' },
   { to: '/app/iati', label: 'nav.iati', shownTo: isStaffRole },
-  { to: '/app/dashboard', label: 'reporting.nav.dashboard', shownTo: readsAll },
-  { to: '/app/spreadsheets', label: 'reporting.nav.spreadsheets', shownTo: (role) => role !== 'expert' },
-  { to: '/app/results', label: 'results.nav', shownTo: readsAll },
-  { to: '/app/audit', label: 'audit.nav', shownTo: (role) => role === 'admin' },
-  { to: '/app/account', label: 'account.nav', shownTo: everyone },
+  { to: '/app/dashboard', label: 'nav.dashboard', shownTo: readsAll },
+  { to: '/app/spreadsheets', label: 'nav.spreadsheets', shownTo: (role) => role !== 'expert' },
+  { to: '/app/results', label: 'nav.results', shownTo: readsAll },
+  { to: '/app/audit', label: 'nav.audit', shownTo: (role) => role === 'admin' },
+  { to: '/app/account', label: 'nav.account', shownTo: everyone },
 ];
 
 export function StaffNavigation({ role, onNavigate }: { role: Role; onNavigate: () => void }) {

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { reachableModules as reachable } from './module-graph.ts';
 
 // The web app imports the server's contracts (Zod schemas) so that a request is described once. The
 // contracts must stay free of server-only code: a table module would bring the database library
@@ -9,34 +9,13 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const serverOnly =
   /^(drizzle-orm|pg|@electric-sql\/pglite|node:|fastify|@fastify\/|exceljs|pdfkit|unpdf|mammoth)/;
-const importPattern = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
-
-/** Every module the browser bundle can reach from the entry, following relative imports. */
-function reachable(entry: string) {
-  const seen = new Map<string, string[]>();
-  const queue = [entry];
-  while (queue.length) {
-    const file = queue.pop() as string;
-    if (seen.has(file)) continue;
-    const source = readFileSync(file, 'utf8').replace(/^\s*(import|export) type [^;]*;/gm, '');
-    const specifiers = [...source.matchAll(importPattern)].map((m) => (m[1] ?? m[2]) as string);
-    seen.set(file, specifiers);
-    for (const specifier of specifiers) {
-      if (specifier.startsWith('.') && /\.tsx?$/.test(specifier)) {
-        queue.push(path.resolve(path.dirname(file), specifier));
-      }
-    }
-  }
-  return seen;
-}
-
 describe('the browser bundle', () => {
   it('reaches the server’s contracts but no server-only module', () => {
     const modules = reachable(path.join(root, 'web/app/main.tsx'));
     const fromServer = [...modules.keys()].filter((file) => file.includes(`${path.sep}server${path.sep}`));
     expect(fromServer.some((file) => file.endsWith('.contract.ts'))).toBe(true);
 
-    const offending = [...modules].flatMap(([file, specifiers]) =>
+    const offending = [...modules].flatMap(([file, { specifiers }]) =>
       specifiers
         .filter((s) => serverOnly.test(s) || /\.table\.ts$/.test(s))
         .map((s) => `${path.relative(root, file)} imports ${s}`),
@@ -50,7 +29,7 @@ describe('the browser bundle', () => {
     const modules = reachable(path.join(root, 'web/features/actions/pages/actions-list-page.tsx'));
     const mantineImports = /import\s*\{([^}]*)\}\s*from\s*['"]@mantine\/core['"]/g;
     const offending = [...modules.keys()].flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(mantineImports)]
+      [...(modules.get(file)?.source ?? '').matchAll(mantineImports)]
         .flatMap((m) => (m[1] as string).split(',').map((name) => name.trim()))
         .filter((name) => /^(Table|ScrollArea)\b/.test(name))
         .map((name) => `${path.relative(root, file)} imports ${name}`),

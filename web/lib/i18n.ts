@@ -4,30 +4,65 @@ import { defaultLanguage, directionOf, languageStorageKey, languages, matchLangu
 
 type Catalog = Record<string, unknown>;
 
-// One chunk per catalog: a reader downloads only the languages they use. The shared catalog lives in
-// web/i18n; each feature may keep its own messages in web/features/<feature>/i18n/<language>.json,
-// under a top-level key of its own, so that features never edit each other's files.
-const catalogs = import.meta.glob<{ default: Catalog }>(['../i18n/*.json', '../features/*/i18n/*.json']);
+// One chunk per catalog and language: a reader downloads only the languages and the areas they use.
+// The shared catalog (web/i18n/<language>.json) is i18next's default namespace and loads at start;
+// each feature keeps its own messages in web/features/<feature>/i18n/<language>.json, under a
+// top-level key of its own (so that features never edit each other's files), as a namespace named
+// after the feature that a page loads with its own chunk (`loadCatalogs`). Keys stay as they are
+// (`t('requests.title')`): a key not in the shared catalog is looked up in the feature namespaces.
+const sharedCatalogs = import.meta.glob<{ default: Catalog }>('../i18n/*.json');
+const featureCatalogs = import.meta.glob<{ default: Catalog }>('../features/*/i18n/*.json');
 
-function catalogLoaders(language: string) {
-  return Object.entries(catalogs)
-    .filter(([file]) => file.endsWith(`/${language}.json`))
-    .map(([, load]) => load);
+const sharedNamespace = 'translation';
+
+/** The features that have a catalog of their own (web/features/<area>/i18n), each a namespace. */
+export const catalogAreas = [
+  'account',
+  'actions',
+  'activities',
+  'audit',
+  'deliverables',
+  'experts',
+  'iati',
+  'notifications',
+  'participants',
+  'portal',
+  'reporting',
+  'requests',
+  'results',
+] as const;
+export type CatalogArea = (typeof catalogAreas)[number];
+
+function catalogLoader(language: string, namespace: string) {
+  return namespace === sharedNamespace
+    ? sharedCatalogs[`../i18n/${language}.json`]
+    : featureCatalogs[`../features/${namespace}/i18n/${language}.json`];
 }
 
+// i18next asks for each namespace in use in each language it needs: at start, when a page loads an
+// area's catalog (`loadCatalogs`), and on a language change (every namespace loaded so far, before
+// the change takes effect, so that every area on screen switches in place).
 const catalogBackend: BackendModule = {
   type: 'backend',
   callbackApi: true,
   init() {},
-  read(language, _namespace, callback) {
-    const loaders = catalogLoaders(language);
-    if (loaders.length === 0) return callback(new Error(`No catalog for ${language}`), false);
-    Promise.all(loaders.map((load) => load())).then(
-      (modules) => callback(null, Object.assign({}, ...modules.map((module) => module.default))),
+  read(language, namespace, callback) {
+    const load = catalogLoader(language, namespace);
+    if (!load) return callback(new Error(`No ${namespace} catalog for ${language}`), false);
+    load().then(
+      (module) => callback(null, module.default),
       (error: Error) => callback(error, false),
     );
   },
 };
+
+/**
+ * Loads the catalogs of these areas (features) in the languages in use. A page's lazy loader awaits
+ * it beside the page's code, so that the page never renders before its messages are there.
+ */
+export function loadCatalogs(areas: readonly CatalogArea[]): Promise<void> {
+  return areas.length ? i18next.loadNamespaces([...areas]) : Promise.resolve();
+}
 
 /** The cookie that tells the server the reader's choice, so that it renders pages in that language. */
 const languageCookie = 'tandem_lang';
@@ -99,8 +134,11 @@ export function storedChoiceAfterRender(): string | undefined {
   return storedBeforeStart && storedBeforeStart !== renderedLanguage ? storedBeforeStart : undefined;
 }
 
-/** `serverLanguage`: the language of a page the server rendered, when it is one. */
-export async function initI18n(serverLanguage?: string) {
+/**
+ * `serverLanguage`: the language of a page the server rendered, when it is one; `areas`: the feature
+ * catalogs the first page needs beside the shared one, loaded before it renders (or hydrates).
+ */
+export async function initI18n(serverLanguage?: string, areas: readonly CatalogArea[] = []) {
   renderedLanguage = serverLanguage;
   storedBeforeStart = matchLanguage(readStoredLanguage());
   cookieBeforeStart = matchLanguage(cookieLanguage());
@@ -113,6 +151,9 @@ export async function initI18n(serverLanguage?: string) {
       supportedLngs: languages.map((language) => language.code),
       fallbackLng: defaultLanguage,
       load: 'languageOnly',
+      ns: [sharedNamespace, ...areas],
+      defaultNS: sharedNamespace,
+      fallbackNS: [...catalogAreas],
       interpolation: { escapeValue: false }, // React escapes
       react: { useSuspense: true },
     });

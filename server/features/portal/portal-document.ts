@@ -34,7 +34,8 @@ function preloadsFrom(manifest: Manifest, alreadyLinked: string) {
       for (const imported of chunk.imports ?? []) add(imported);
     };
     add(source);
-    const catalog = new RegExp(`(^|/)i18n/(${language}|en)\\.json$`);
+    // The shared catalog and the portal's: the browser loads other features' catalogs with their pages.
+    const catalog = new RegExp(`^(features/portal/)?i18n/(${language}|en)\\.json$`);
     for (const name of Object.keys(manifest)) if (catalog.test(name)) add(name);
     const tags = [...files]
       .filter((file) => !alreadyLinked.includes(file))

@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, jsonForScript, renderDocument } from './portal-document.ts';
+import { escapeHtml, jsonForScript, readDocumentAssets, renderDocument } from './portal-document.ts';
 
 const parts = {
   assets: {
@@ -55,5 +58,37 @@ describe('the document of a server-rendered page', () => {
     expect(html).toContain('<div id="root"><h1>Ghana III</h1></div>');
     expect(html).not.toContain('noindex');
     expect(renderDocument({ ...parts, noindex: true })).toContain('<meta name="robots" content="noindex">');
+  });
+});
+
+describe('the preloads of a public page', () => {
+  it('are its chunks and the catalogs the browser starts with, not every feature’s', () => {
+    const webDir = mkdtempSync(path.join(tmpdir(), 'tandem-document-'));
+    try {
+      mkdirSync(path.join(webDir, '.vite'));
+      writeFileSync(path.join(webDir, 'index.html'), '<head><script src="/assets/index.js"></script></head>');
+      const chunk = (file: string, imports?: string[]) => ({ file, imports });
+      const manifest = {
+        'features/portal/pages/home-page.tsx': chunk('assets/home.js', ['_common.js']),
+        '_common.js': chunk('assets/common.js'),
+        'i18n/fr.json': chunk('assets/fr.js'),
+        'i18n/en.json': chunk('assets/en.js'),
+        'i18n/es.json': chunk('assets/es.js'),
+        'features/portal/i18n/fr.json': chunk('assets/portal-fr.js'),
+        'features/portal/i18n/en.json': chunk('assets/portal-en.js'),
+        'features/requests/i18n/fr.json': chunk('assets/requests-fr.js'),
+      };
+      writeFileSync(path.join(webDir, '.vite', 'manifest.json'), JSON.stringify(manifest));
+      const preloaded = [
+        ...readDocumentAssets(webDir)
+          .preloads('features/portal/pages/home-page.tsx', 'fr')
+          .matchAll(/href="\/([^"]+)"/g),
+      ].map((m) => m[1]);
+      expect(preloaded.sort()).toEqual(
+        ['home', 'common', 'fr', 'en', 'portal-fr', 'portal-en'].map((name) => `assets/${name}.js`).sort(),
+      );
+    } finally {
+      rmSync(webDir, { recursive: true, force: true });
+    }
   });
 });
