@@ -1,5 +1,6 @@
-import { type AnyColumn, and, eq, gte, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../kernel/db/database.ts';
+import { and, eq, gte, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { type Db, qualified } from '../../kernel/db/database.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
 import { actions } from '../actions/actions.table.ts';
 import { activities } from '../activities/activities.table.ts';
@@ -8,8 +9,8 @@ import { deploymentFeedback, deployments } from './deployments.table.ts';
 import { experts } from './experts.table.ts';
 
 /** The number of experts deployed on the activity whose id is in `activityId`. */
-export function deploymentCountOf(activityId: AnyColumn): SQL<number> {
-  return sql<number>`(select count(*) from ${deployments} where ${deployments.activityId} = ${activityId})::int`;
+export function deploymentCountOf(activityId: AnyPgColumn): SQL<number> {
+  return sql<number>`(select count(*) from ${deployments} where ${deployments.activityId} = ${qualified(activityId)})::int`;
 }
 
 export async function deployedDaysOf(db: Db, actionId: string): Promise<number> {

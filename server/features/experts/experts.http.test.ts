@@ -104,6 +104,9 @@ describe('the roster', () => {
     expect(asStaff.email).toMatch(/@experts\.demo\.tandem\.test$/);
     expect(asStaff).toMatchObject({ contactHidden: false, hasAccount: true });
     expect(asStaff.deploymentHistory.length).toBe(6);
+    // The roster and the profile count the same deployments as the history lists.
+    expect(erik.deployments).toBe(6);
+    expect(asStaff.deployments).toBe(6);
     const asSteering = (await call(steering, 'GET', `/api/experts/${erik.id}`)).json();
     expect(asSteering).toMatchObject({ email: null, phone: null, cv: null, contactHidden: true });
     expect(asSteering.fullName).toBe('Erik Expert-Demo');

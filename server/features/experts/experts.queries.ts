@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import { cachedCount } from '../../kernel/cache/cached-count.ts';
-import type { Db } from '../../kernel/db/database.ts';
+import { type Db, qualified } from '../../kernel/db/database.ts';
 import { actions } from '../actions/actions.table.ts';
 import { activities } from '../activities/activities.table.ts';
 import { deploymentFeedback, deployments } from './deployments.table.ts';
@@ -38,7 +38,9 @@ export function expertWhere(query: Omit<ExpertListQuery, 'page' | 'pageSize'>): 
   );
 }
 
-export const deploymentsCount = sql<number>`(select count(*) from ${deployments} where ${deployments.expertId} = ${experts.id})::int`;
+const expertId = qualified(experts.id);
+
+export const deploymentsCount = sql<number>`(select count(*) from ${deployments} where ${deployments.expertId} = ${expertId})::int`;
 
 export function selectExperts(db: Db, where: SQL | undefined) {
   return db
@@ -60,11 +62,11 @@ export function countExperts(db: Db, where: SQL | undefined): Promise<number> {
 export const expertTags = {
   languages: sql<{ language: string; level: LanguageLevel }[]>`coalesce((
     select json_agg(json_build_object('language', l.language, 'level', l.level) order by l.language)
-      from ${expertLanguages} l where l.expert_id = ${experts.id}), '[]')`,
+      from ${expertLanguages} l where l.expert_id = ${expertId}), '[]')`,
   topics: sql<string[]>`coalesce((
-    select json_agg(t.topic_code order by t.topic_code) from ${expertTopics} t where t.expert_id = ${experts.id}), '[]')`,
+    select json_agg(t.topic_code order by t.topic_code) from ${expertTopics} t where t.expert_id = ${expertId}), '[]')`,
   skills: sql<string[]>`coalesce((
-    select json_agg(s.skill order by s.skill) from ${expertSkillRows} s where s.expert_id = ${experts.id}), '[]')`,
+    select json_agg(s.skill order by s.skill) from ${expertSkillRows} s where s.expert_id = ${expertId}), '[]')`,
 };
 
 /** Where one expert has worked and when they are available. */

@@ -2,10 +2,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
-import type { SQL } from 'drizzle-orm';
+import { getTableName, type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn, PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from '../../db/schema.ts';
 
@@ -18,6 +18,14 @@ export type DbKind = 'pglite' | 'postgresql';
  * The rows a raw SQL statement answers. Both drivers answer `{ rows }`, which Drizzle's shared type
  * does not say; this is the one place that knows it.
  */
+/**
+ * A column named with its table, for a correlated subquery among the selected fields of a query on
+ * one table: Drizzle names those fields' columns without their table there, and a bare name inside a
+ * subquery means the subquery's own column when it has one of that name (`deployments.id` for `id`).
+ */
+export const qualified = (column: AnyPgColumn): SQL =>
+  sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
+
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
