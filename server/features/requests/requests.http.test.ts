@@ -159,6 +159,49 @@ describe('who sees which requests', () => {
   });
 });
 
+describe('the triage board', () => {
+  type Column = { status: string; count: number; items: RequestListItem[] };
+  const totalOf = async (query: string) =>
+    (await call(t, as.officer, 'GET', `/api/requests?pageSize=1${query}`)).json().total as number;
+
+  it('counts each state as the list does, shows the longest waiting first, and times the decisions', async () => {
+    for (const filter of ['', '&country=PE']) {
+      const response = await call(t, as.officer, 'GET', `/api/requests/board?${filter.slice(1)}`);
+      expect(response.statusCode).toBe(200);
+      const board = response.json() as { columns: Column[]; decisions: Record<string, number | null> };
+      expect(board.columns.map((c) => c.status)).not.toContain('draft');
+      for (const column of board.columns) {
+        expect(column.count).toBe(await totalOf(`&status=${column.status}${filter}`));
+        expect(column.items).toHaveLength(Math.min(column.count, 50));
+        const waited = column.items.map((item) => item.statusChangedAt);
+        expect(waited).toEqual([...waited].sort());
+      }
+      // The decision times, worked out here from every listed request.
+      const all = (await call(t, as.officer, 'GET', `/api/requests?pageSize=200${filter}`)).json()
+        .items as RequestListItem[];
+      const days = all
+        .filter((r) => r.submittedAt && r.decidedAt)
+        .map((r) => (Date.parse(r.decidedAt as string) - Date.parse(r.submittedAt as string)) / 86_400_000)
+        .sort((a, b) => a - b);
+      expect(days.length).toBeGreaterThan(0);
+      const middle = Math.floor(days.length / 2);
+      const median = days.length % 2 ? days[middle] : ((days[middle - 1] ?? 0) + (days[middle] ?? 0)) / 2;
+      const round = (value: number) => Math.round(value * 10) / 10;
+      expect(board.decisions).toEqual({
+        count: days.length,
+        averageDays: round(days.reduce((a, b) => a + b, 0) / days.length),
+        medianDays: round(median as number),
+      });
+    }
+  });
+
+  it('is for officers and admins', async () => {
+    expect((await call(t, as.ghana, 'GET', '/api/requests/board')).statusCode).toBe(403);
+    expect((await call(t, as.steering, 'GET', '/api/requests/board')).statusCode).toBe(403);
+    expect((await call(t, undefined, 'GET', '/api/requests/board')).statusCode).toBe(401);
+  });
+});
+
 describe('writing a request', () => {
   it('creates a draft for the partner’s own institution, in the language it writes', async () => {
     const response = await call(t, as.ghana, 'POST', '/api/requests', completeDraft, {

@@ -119,7 +119,24 @@ export function institutionsOf(relations: Relations, requestId: string): Institu
     .map(({ requestId: _r, ...institution }) => institution);
 }
 
-export function presentListItem(row: RequestRow, relations: Relations, now = new Date()): RequestListItem {
+/** The columns a list item shows (a request's texts are long and only its page shows them). */
+export const listedRequestColumns = {
+  id: requests.id,
+  number: requests.number,
+  title: requests.title,
+  status: requests.status,
+  channel: requests.channel,
+  submittedAt: requests.submittedAt,
+  decidedAt: requests.decidedAt,
+  statusChangedAt: requests.statusChangedAt,
+};
+type ListedRequestRow = Pick<RequestRow, keyof typeof listedRequestColumns>;
+
+export function presentListItem(
+  row: ListedRequestRow,
+  relations: Relations,
+  now = new Date(),
+): RequestListItem {
   const linked = institutionsOf(relations, row.id);
   const requesting = linked.find((i) => i.role === 'requesting');
   const action = relations.actionByRequest.get(row.id) ?? null;
@@ -154,7 +171,7 @@ export async function selectRequestPage(db: Db, where: SQL | undefined, page: nu
   const [rows, total] = await inTurn([
     () =>
       db
-        .select()
+        .select(listedRequestColumns)
         .from(requests)
         .where(where)
         .orderBy(desc(requests.statusChangedAt), desc(requests.number))
