@@ -216,7 +216,7 @@ export async function benchScale() {
 export function printScale(figures: Awaited<ReturnType<typeof benchScale>>) {
   const { sizes, minimal, rows, memory } = figures;
   const floor = minimal.requestsPerSecond;
-  console.log(`\nThe portfolio at full size on PostgreSQL: ${sizes}`);
+  console.log(`\nThe generated portfolio on PostgreSQL: ${sizes}`);
   console.log(
     `${CONNECTIONS} connections, ${SECONDS} s per endpoint (each cycles through its paths), signed in as an officer; ` +
       `load average ${loadavg()
