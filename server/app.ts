@@ -37,6 +37,7 @@ import type { Config } from './kernel/config.ts';
 import type { Database } from './kernel/db/database.ts';
 import { DiskStorage, type FileStorage } from './kernel/files/file-storage.ts';
 import { registerAccessControl } from './kernel/http/access.ts';
+import { registerInPlaceCompression } from './kernel/http/compress-in-place.ts';
 import { frameworkErrors, registerErrorHandling, registerNotFound } from './kernel/http/error-handler.ts';
 import { MAX_UPLOAD_BYTES } from './kernel/http/multipart.ts';
 import { registerOpenApi } from './kernel/http/openapi.ts';
@@ -93,6 +94,8 @@ export async function buildApp({
     },
     hsts: config.secureCookies,
   });
+  // Answers of the API are compressed in one step; streams, files and large bodies by the plugin.
+  registerInPlaceCompression(app);
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
@@ -119,12 +119,19 @@ describe('caching of public reads', () => {
 });
 
 describe('compression', () => {
-  it('sends the cached list gzipped to a client that accepts it', async () => {
-    const plain = await get('/api/public/actions?pageSize=50');
-    const gzipped = await get('/api/public/actions?pageSize=50', { 'accept-encoding': 'gzip, deflate, br' });
+  it('sends the cached list compressed as the client prefers, and plain to one that refuses', async () => {
+    const url = '/api/public/actions?pageSize=50';
+    const plain = await get(url);
+    const brotli = await get(url, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    expect(JSON.parse(brotliDecompressSync(brotli.rawPayload).toString('utf8'))).toEqual(plain.json());
+    const gzipped = await get(url, { 'accept-encoding': 'gzip' });
     expect(gzipped.headers['content-encoding']).toBe('gzip');
-    expect(gzipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
     expect(JSON.parse(gunzipSync(gzipped.rawPayload).toString('utf8'))).toEqual(plain.json());
+    const refused = await get(url, { 'accept-encoding': 'gzip;q=0, br;q=0' });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.json()).toEqual(plain.json());
   });
 });
 

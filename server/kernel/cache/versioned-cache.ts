@@ -5,8 +5,8 @@ import { cacheVersions } from './cache.table.ts';
 export interface CachedBody {
   /** The serialised JSON as UTF-8 bytes, ready to send without encoding it again. */
   body: Buffer;
-  /** The same, gzipped, made once at the first request that accepts gzip. */
-  gzipped?: Buffer;
+  /** The same, compressed, each encoding made once at the first request that takes it. */
+  encoded?: Partial<Record<'br' | 'gzip', Buffer>>;
   /** A strong validator for conditional requests: the data set's version and the key. */
   etag: string;
 }

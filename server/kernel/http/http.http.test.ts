@@ -1,5 +1,6 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { createTestApp, demoAccounts, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -103,5 +104,50 @@ describe('health and API description', () => {
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toMatch(/text\/html/);
+  });
+});
+
+describe('compressed answers', () => {
+  // The staff's list of Actions: a JSON answer of several kilobytes, made at each request.
+  const get = async (acceptEncoding?: string) =>
+    t.app.inject({
+      method: 'GET',
+      url: '/api/actions?pageSize=50',
+      headers: {
+        ...(await t.signIn(demoAccounts.officer)),
+        ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }),
+      },
+    });
+
+  it('compresses a JSON answer in the encoding the client prefers, to the same JSON', async () => {
+    const plain = await get('identity');
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.rawPayload.length).toBeGreaterThan(1024);
+    expect(String(plain.headers.vary)).toMatch(/accept-encoding/i);
+
+    const brotli = await get('gzip, deflate, br');
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(plain.body);
+    expect(brotli.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+
+    const gzip = await get('gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(plain.body);
+    expect(Number(gzip.headers['content-length'])).toBe(gzip.rawPayload.length);
+    expect(String(gzip.headers.vary)).toMatch(/accept-encoding/i);
+  });
+
+  it('leaves small answers and refused encodings as they are', async () => {
+    const small = await t.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.json()).toBeTruthy();
+    const refused = await get('gzip;q=0, br;q=0');
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.json().items.length).toBeGreaterThan(0);
   });
 });
