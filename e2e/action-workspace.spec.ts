@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoPdf } from '../server/demo/demo-pdf.ts';
 import type { PublicActionPage } from '../server/features/public/public.contract.ts';
@@ -9,6 +8,7 @@ import {
   launchBrowser,
   newContext,
   type Page,
+  seriousViolations,
   settled,
   signIn,
 } from './harness.ts';
@@ -30,19 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function seriousViolations(page: Page) {
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await settled(page);
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      help: violation.help,
-      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
-    }));
-}
 
 /** Chooses an option of a Mantine select or multi-select by the field's label. */
 async function choose(page: Page, label: string, option: string, search?: string) {
@@ -68,7 +55,7 @@ describe('the Ghana training and its module, from plan to publication', () => {
       .getByText(/partner’s|pilot training/i)
       .first()
       .waitFor();
-    expect(await seriousViolations(officer)).toEqual([]);
+    expect(await seriousViolations(officer, { heading: true })).toEqual([]);
 
     // ...plans a training in its activities tab.
     await officer.getByRole('tab', { name: 'Activities' }).click();
@@ -82,7 +69,7 @@ describe('the Ghana training and its module, from plan to publication', () => {
     await choose(officer, 'Country', 'Ghana', 'Ghan');
     await choose(officer, 'Working languages', 'English');
     await dialog.getByLabel(/^Agenda/).fill('Indicators at ports; referral to the social welfare services.');
-    expect(await seriousViolations(officer)).toEqual([]);
+    expect(await seriousViolations(officer, { heading: true })).toEqual([]);
     await dialog.getByRole('button', { name: 'Plan the activity' }).click();
 
     // The activity's page: planned, no expert yet.
@@ -90,7 +77,7 @@ describe('the Ghana training and its module, from plan to publication', () => {
       .getByRole('heading', { level: 1, name: 'Training on referral for port officials in Takoradi' })
       .waitFor();
     await officer.getByText('No expert is deployed on this activity yet.').waitFor();
-    expect(await seriousViolations(officer)).toEqual([]);
+    expect(await seriousViolations(officer, { heading: true })).toEqual([]);
 
     // Matching: ranked experts, each with the reasons.
     await officer.getByRole('button', { name: 'Find matching experts' }).click();
@@ -101,7 +88,7 @@ describe('the Ghana training and its module, from plan to publication', () => {
     expect(bestText).toContain('Works on the Action’s topics: Trafficking in human beings');
     expect(bestText).toContain('Has worked in Ghana');
     expect(bestText).toContain('A peer from a partner country (Kenya)');
-    expect(await seriousViolations(officer)).toEqual([]);
+    expect(await seriousViolations(officer, { heading: true })).toEqual([]);
     await best.getByRole('button', { name: 'Assign Wanjiru Mfano' }).click();
     const deployed = officer.getByRole('table', { name: /Experts deployed/ });
     await deployed.waitFor();
@@ -123,7 +110,7 @@ describe('the Ghana training and its module, from plan to publication', () => {
     await officer.getByRole('button', { name: 'Upload the version' }).click();
     await officer.getByText('Referral pathway agreed with the four institutions').waitFor();
     await officer.getByRole('link', { name: 'Training module v2.pdf' }).waitFor();
-    expect(await seriousViolations(officer)).toEqual([]);
+    expect(await seriousViolations(officer, { heading: true })).toEqual([]);
     await officer.getByRole('button', { name: 'Send to the partner for review' }).click();
     await officer.getByText('In partner review').first().waitFor();
     const deliverableUrl = officer.url();
@@ -142,7 +129,7 @@ describe('the Ghana training and its module, from plan to publication', () => {
     await partner.getByLabel('Your comment').fill('Please add the national hotline number to unit 3.');
     await partner.getByRole('button', { name: 'Post the comment' }).click();
     await partner.getByText('Please add the national hotline number to unit 3.').waitFor();
-    expect(await seriousViolations(partner)).toEqual([]);
+    expect(await seriousViolations(partner, { heading: true })).toEqual([]);
     await partner.getByRole('button', { name: 'Validate' }).click();
     await partner.getByText('Validated').first().waitFor();
     expect(await partner.getByRole('button', { name: 'Publish' }).count()).toBe(0);
@@ -151,14 +138,14 @@ describe('the Ghana training and its module, from plan to publication', () => {
     await officer.goto(deliverableUrl);
     await officer.getByRole('button', { name: 'Publish' }).click();
     await officer.getByText('Published', { exact: true }).first().waitFor();
-    expect(await seriousViolations(officer)).toEqual([]);
+    expect(await seriousViolations(officer, { heading: true })).toEqual([]);
     await officer.goto(`/app/actions/${ghanaId}?tab=timeline`);
     const timeline = officer.getByRole('list').filter({ hasText: 'Expert deployed' });
     await timeline.waitFor();
     const story = (await timeline.textContent()) ?? '';
     for (const step of ['Sent to the partner for review', 'Validated', 'Published'])
       expect(story).toContain(step);
-    expect(await seriousViolations(officer)).toEqual([]);
+    expect(await seriousViolations(officer, { heading: true })).toEqual([]);
     expect(problems).toEqual([]);
     await partnerContext.close();
     await officerContext.close();
@@ -176,15 +163,15 @@ describe('the other workspace pages', () => {
     const tables = await page.getByRole('table').allTextContents();
     expect(tables.join(' ')).toContain('Timor-Leste I');
     expect(tables.join(' ')).not.toContain('Ghana III');
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, { heading: true })).toEqual([]);
 
     await page.goto('/app/experts');
     await page.getByRole('table', { name: '40 experts' }).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, { heading: true })).toEqual([]);
     await page.getByRole('link', { name: 'Erik Expert-Demo' }).click();
     await page.getByRole('heading', { level: 1, name: 'Erik Expert-Demo' }).waitFor();
     expect(await page.getByText('@experts.demo.tandem.test').count()).toBe(1);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, { heading: true })).toEqual([]);
     await context.close();
   });
 
@@ -200,7 +187,7 @@ describe('the other workspace pages', () => {
     expect(text).toContain('Ghana III');
     expect(text).toContain('Timor-Leste I');
     expect(text).not.toContain('Jordan I');
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, { heading: true })).toEqual([]);
     // The roster is not theirs to read.
     expect(await page.getByRole('link', { name: 'الخبراء' }).count()).toBe(0);
     await context.close();

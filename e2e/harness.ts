@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -191,6 +192,25 @@ export async function hydrated(control: Locator) {
       (element) => element !== null && Object.keys(element).some((key) => key.startsWith('__reactProps')),
       await control.elementHandle(),
     );
+}
+
+/**
+ * What axe finds serious or critical on the page (each rule, why, and up to five places): a test
+ * expects none. It waits first until no loader is announced, and with `heading` until the page shows
+ * its title, so that axe judges the page with its data.
+ */
+export async function seriousViolations(page: Page, { heading = false } = {}) {
+  if (heading) await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await settled(page);
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+    }));
 }
 
 export type { Browser, BrowserContext, Page };

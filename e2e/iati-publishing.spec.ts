@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   type Browser,
@@ -8,9 +7,8 @@ import {
   demoAccounts,
   launchBrowser,
   newContext,
-  type Page,
   repoRoot,
-  settled,
+  seriousViolations,
   signIn,
 } from './harness.ts';
 
@@ -25,14 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function seriousViolations(page: Page) {
-  await settled(page);
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ rule: v.id, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-}
 
 const unodcFile = `<?xml version="1.0" encoding="UTF-8"?>
 <iati-activities version="2.03">

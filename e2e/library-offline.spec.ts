@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   type Browser,
@@ -7,6 +6,7 @@ import {
   launchBrowser,
   newContext,
   type Page,
+  seriousViolations,
 } from './harness.ts';
 
 // Stories: a reader searches the library in Spanish and finds the handbook by a word of its text; an
@@ -20,19 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function seriousViolations(page: Page) {
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('.loading'));
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      help: violation.help,
-      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
-    }));
-}
 
 async function guideId(title: string) {
   const guides = await (await fetch(`${baseUrl}/api/public/field-guide`)).json();

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PublicActionPage } from '../server/features/public/public.contract.ts';
@@ -9,6 +8,7 @@ import {
   launchBrowser,
   newContext,
   type Page,
+  seriousViolations,
   settled,
   signIn,
 } from './harness.ts';
@@ -30,17 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function seriousViolations(page: Page) {
-  await settled(page);
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
-    }));
-}
 
 const pilot = 'Pilot training for officials at the Aflao border post';
 const header =

@@ -1,6 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Browser, type BrowserContext, launchBrowser, newContext, type Page } from './harness.ts';
+import {
+  type Browser,
+  type BrowserContext,
+  launchBrowser,
+  newContext,
+  type Page,
+  seriousViolations,
+} from './harness.ts';
 
 // Story: readers who use a screen reader, a keyboard or a phone read every public page, in English
 // and in Arabic (right to left). axe finds no serious or critical violation on any of them.
@@ -16,19 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function seriousViolations(page: Page) {
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('.loading'));
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      help: violation.help,
-      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
-    }));
-}
 
 const pages = () => [
   '/',

@@ -1,8 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Browser, hydrated, launchBrowser, newContext, type Page, repoRoot } from './harness.ts';
+import {
+  type Browser,
+  hydrated,
+  launchBrowser,
+  newContext,
+  type Page,
+  repoRoot,
+  seriousViolations,
+} from './harness.ts';
 
 // Story: a reader on a slow connection chooses their language before the portal's scripts have
 // arrived (or with scripts off); the page comes back in that language, and so do the next ones.
@@ -36,13 +43,6 @@ afterAll(async () => {
 });
 
 const html = (page: Page, attribute: 'lang' | 'dir') => page.locator('html').getAttribute(attribute);
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ rule: violation.id, targets: violation.nodes.map((node) => node.target) }));
-}
 
 describe('the language switch without scripts', () => {
   it('reloads the same page in French, keeping its filters, then Arabic right to left', async () => {

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ActionDesign } from '../server/features/actions/action-design.contract.ts';
 import type { PublicActionPage } from '../server/features/public/public.contract.ts';
@@ -8,8 +7,7 @@ import {
   demoAccounts,
   launchBrowser,
   newContext,
-  type Page,
-  settled,
+  seriousViolations,
   signIn,
 } from './harness.ts';
 
@@ -35,18 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function seriousViolations(page: Page) {
-  await settled(page);
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      help: violation.help,
-      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
-    }));
-}
 
 /** Signs in and opens the design form of the Action. */
 async function openDesignForm(email: string) {

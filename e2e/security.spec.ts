@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   type Browser,
@@ -6,7 +5,7 @@ import {
   demoAccounts,
   launchBrowser,
   newContext,
-  type Page,
+  seriousViolations,
   settled,
   signIn,
 } from './harness.ts';
@@ -22,14 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function seriousViolations(page: Page) {
-  await settled(page);
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ rule: v.id, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-}
 
 describe('an admin and the trust features', () => {
   it('sees the demo note, browses the audit log, and lists and ends own sessions', async () => {

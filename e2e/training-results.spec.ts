@@ -9,7 +9,7 @@ import {
   demoPassword,
   launchBrowser,
   newContext,
-  type Page,
+  seriousViolations,
   settled,
   signIn,
 } from './harness.ts';
@@ -109,19 +109,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function seriousViolations(page: Page) {
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await settled(page);
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      help: violation.help,
-      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
-    }));
-}
 
 async function officialsTrained2026() {
   const items = (await api<{ items: IndicatorView[] }>('GET', `/api/actions/${ghanaId}/indicators`)).items;
