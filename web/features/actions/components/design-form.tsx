@@ -78,6 +78,17 @@ export function DesignForm({ design, onDone, onReload }: Props) {
       p.acronym ? `${p.name} (${p.acronym})` : p.name,
     ]),
   );
+  // Each field's label, shown on the field and, after a conflicting save, beside its two values.
+  const labels = {
+    overallObjective: t('actionWorkspace.design.overallObjective'),
+    specificObjectives: t('actionWorkspace.design.specificObjectives'),
+    plannedDeliverables: t('actionWorkspace.design.plannedDeliverables'),
+    plannedActivities: t('actionWorkspace.design.plannedActivities'),
+    plannedExpertDays: t('actionWorkspace.design.plannedExpertDays'),
+    partnerIds: t('actionWorkspace.design.partners'),
+    lessonsLearnt: t('actionWorkspace.design.lessonsLearnt'),
+    closingSummary: t('actionWorkspace.design.closingSummary'),
+  };
   const typeOptions = deliverableType.options.map((value) => ({
     value,
     label: t(`actionWorkspace.deliverableType.${value}`),
@@ -91,16 +102,7 @@ export function DesignForm({ design, onDone, onReload }: Props) {
           base={designBody(design)}
           sent={save.variables?.patch as DesignBody | undefined}
           toValues={designBody}
-          labels={{
-            overallObjective: t('actionWorkspace.design.overallObjective'),
-            specificObjectives: t('actionWorkspace.design.specificObjectives'),
-            plannedDeliverables: t('actionWorkspace.design.plannedDeliverables'),
-            plannedActivities: t('actionWorkspace.design.plannedActivities'),
-            plannedExpertDays: t('actionWorkspace.design.plannedExpertDays'),
-            partnerIds: t('actionWorkspace.design.partners'),
-            lessonsLearnt: t('actionWorkspace.design.lessonsLearnt'),
-            closingSummary: t('actionWorkspace.design.closingSummary'),
-          }}
+          labels={labels}
           show={{
             plannedDeliverables: (items) =>
               items.map((d) => `${t(`actionWorkspace.deliverableType.${d.type}`)}: ${d.title}`).join('\n'),
@@ -111,21 +113,21 @@ export function DesignForm({ design, onDone, onReload }: Props) {
           onReload={onReload}
         />
         <Textarea
-          label={t('actionWorkspace.design.overallObjective')}
+          label={labels.overallObjective}
           autosize
           minRows={2}
           value={overall}
           onChange={(e) => setOverall(e.currentTarget.value)}
         />
         <Textarea
-          label={t('actionWorkspace.design.specificObjectives')}
+          label={labels.specificObjectives}
           description={t('actionWorkspace.design.onePerLine')}
           autosize
           minRows={3}
           value={specific}
           onChange={(e) => setSpecific(e.currentTarget.value)}
         />
-        <Fieldset legend={t('actionWorkspace.design.plannedDeliverables')}>
+        <Fieldset legend={labels.plannedDeliverables}>
           <Stack gap="xs">
             {deliverables.map((item, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
@@ -174,22 +176,16 @@ export function DesignForm({ design, onDone, onReload }: Props) {
         </Fieldset>
         <Group grow>
           <NumberInput
-            label={t('actionWorkspace.design.plannedActivities')}
+            label={labels.plannedActivities}
             min={0}
             max={100}
             value={activities}
             onChange={setActivities}
           />
-          <NumberInput
-            label={t('actionWorkspace.design.plannedExpertDays')}
-            min={0}
-            max={10000}
-            value={days}
-            onChange={setDays}
-          />
+          <NumberInput label={labels.plannedExpertDays} min={0} max={10000} value={days} onChange={setDays} />
         </Group>
         <MultiSelect
-          label={t('actionWorkspace.design.partners')}
+          label={labels.partnerIds}
           data={(partners.data?.items ?? []).map((p) => ({
             value: p.id,
             label: p.acronym ? `${p.name} (${p.acronym})` : p.name,
@@ -200,14 +196,14 @@ export function DesignForm({ design, onDone, onReload }: Props) {
           clearable
         />
         <Textarea
-          label={t('actionWorkspace.design.lessonsLearnt')}
+          label={labels.lessonsLearnt}
           autosize
           minRows={2}
           value={lessons}
           onChange={(e) => setLessons(e.currentTarget.value)}
         />
         <Textarea
-          label={t('actionWorkspace.design.closingSummary')}
+          label={labels.closingSummary}
           autosize
           minRows={2}
           value={closing}

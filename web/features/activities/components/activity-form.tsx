@@ -87,6 +87,18 @@ export function ActivityForm({ activity, pending, error, sent, onSubmit, onCance
     });
   };
 
+  // Each field's label, shown on the field and, after a conflicting save, beside its two values.
+  const labels = {
+    type: t('activities.form.type'),
+    title: t('activities.form.title'),
+    startDate: t('activities.form.startDate'),
+    endDate: t('activities.form.endDate'),
+    modality: t('activities.form.modality'),
+    city: t('activities.form.city'),
+    countryCode: t('activities.form.country'),
+    workingLanguages: t('activities.form.workingLanguages'),
+    agenda: t('activities.form.agenda'),
+  };
   const countries = (taxonomy.data?.countries ?? []).map((c) => ({
     code: c.code,
     name: countryName(c.code, language),
@@ -100,17 +112,7 @@ export function ActivityForm({ activity, pending, error, sent, onSubmit, onCance
             base={activityBody(activity)}
             sent={sent}
             toValues={activityBody}
-            labels={{
-              type: t('activities.form.type'),
-              title: t('activities.form.title'),
-              startDate: t('activities.form.startDate'),
-              endDate: t('activities.form.endDate'),
-              modality: t('activities.form.modality'),
-              city: t('activities.form.city'),
-              countryCode: t('activities.form.country'),
-              workingLanguages: t('activities.form.workingLanguages'),
-              agenda: t('activities.form.agenda'),
-            }}
+            labels={labels}
             show={{
               type: (value) => t(`activities.type.${value}`),
               modality: (value) => t(`activities.modality.${value}`),
@@ -128,14 +130,14 @@ export function ActivityForm({ activity, pending, error, sent, onSubmit, onCance
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
-            label={t('activities.form.type')}
+            label={labels.type}
             data={activityType.options.map((value) => ({ value, label: t(`activities.type.${value}`) }))}
             value={type}
             allowDeselect={false}
             onChange={(value) => setType(value ?? type)}
           />
           <Select
-            label={t('activities.form.modality')}
+            label={labels.modality}
             data={activityModality.options.map((value) => ({
               value,
               label: t(`activities.modality.${value}`),
@@ -146,7 +148,7 @@ export function ActivityForm({ activity, pending, error, sent, onSubmit, onCance
           />
         </SimpleGrid>
         <TextInput
-          label={t('activities.form.title')}
+          label={labels.title}
           required
           value={title}
           error={problems.title}
@@ -155,7 +157,7 @@ export function ActivityForm({ activity, pending, error, sent, onSubmit, onCance
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             type="date"
-            label={t('activities.form.startDate')}
+            label={labels.startDate}
             required
             value={startDate}
             error={problems.startDate}
@@ -163,7 +165,7 @@ export function ActivityForm({ activity, pending, error, sent, onSubmit, onCance
           />
           <TextInput
             type="date"
-            label={t('activities.form.endDate')}
+            label={labels.endDate}
             required
             value={endDate}
             error={problems.endDate}
@@ -172,13 +174,9 @@ export function ActivityForm({ activity, pending, error, sent, onSubmit, onCance
         </SimpleGrid>
         {!online && (
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('activities.form.city')}
-              value={city}
-              onChange={(e) => setCity(e.currentTarget.value)}
-            />
+            <TextInput label={labels.city} value={city} onChange={(e) => setCity(e.currentTarget.value)} />
             <Select
-              label={t('activities.form.country')}
+              label={labels.countryCode}
               required
               searchable
               data={toOptions(countries, language)}
@@ -190,7 +188,7 @@ export function ActivityForm({ activity, pending, error, sent, onSubmit, onCance
           </SimpleGrid>
         )}
         <MultiSelect
-          label={t('activities.form.workingLanguages')}
+          label={labels.workingLanguages}
           required
           searchable
           data={languageOptions(language, languages)}
@@ -199,7 +197,7 @@ export function ActivityForm({ activity, pending, error, sent, onSubmit, onCance
           onChange={setLanguages}
         />
         <Textarea
-          label={t('activities.form.agenda')}
+          label={labels.agenda}
           autosize
           minRows={3}
           value={agenda}

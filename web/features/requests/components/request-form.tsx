@@ -10,6 +10,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -60,8 +61,28 @@ type Props = {
   onCancel: () => void;
 };
 
+/** Each field's label: on the form's fields, and beside a field's two values after a conflicting save. */
+export function requestFieldLabels(t: TFunction) {
+  return {
+    title: t('requests.form.requestTitle'),
+    requestingInstitutionId: t('requests.form.requesting'),
+    channel: t('requests.channel.label'),
+    jointInstitutionIds: t('requests.form.joint'),
+    countries: t('requests.form.countries'),
+    thematicAreaCode: t('requests.form.thematicArea'),
+    topics: t('requests.form.topics'),
+    problem: t('requests.form.problem'),
+    expectedChange: t('requests.form.expectedChange'),
+    targetGroups: t('requests.form.targetGroups'),
+    preferredTiming: t('requests.form.preferredTiming'),
+    workingLanguages: t('requests.form.workingLanguages'),
+    earlierAssistance: t('requests.form.earlierAssistance'),
+  };
+}
+
 export function RequestForm({ initial, staff, problems, busy, submitLabel, onSave, onCancel }: Props) {
   const { t } = useTranslation();
+  const labels = requestFieldLabels(t);
   const language = useLanguage();
   const taxonomy = useTaxonomy();
   const options = useFormOptions();
@@ -104,7 +125,7 @@ export function RequestForm({ initial, staff, problems, busy, submitLabel, onSav
     <form onSubmit={submit} noValidate>
       <Stack gap="md" maw={760}>
         <TextInput
-          label={t('requests.form.requestTitle')}
+          label={labels.title}
           name="title"
           required
           value={values.title}
@@ -117,7 +138,7 @@ export function RequestForm({ initial, staff, problems, busy, submitLabel, onSav
         {staff && (
           <Group grow align="flex-start">
             <Select
-              label={t('requests.form.requesting')}
+              label={labels.requestingInstitutionId}
               searchable
               required
               data={institutions}
@@ -126,7 +147,7 @@ export function RequestForm({ initial, staff, problems, busy, submitLabel, onSav
               error={error('requestingInstitutionId')}
             />
             <Select
-              label={t('requests.channel.label')}
+              label={labels.channel}
               required
               data={requestChannels.map((value) => ({ value, label: t(`requests.channel.${value}`) }))}
               value={values.channel}
@@ -136,7 +157,7 @@ export function RequestForm({ initial, staff, problems, busy, submitLabel, onSav
           </Group>
         )}
         <MultiSelect
-          label={t('requests.form.joint')}
+          label={labels.jointInstitutionIds}
           description={t('requests.form.jointHelp')}
           searchable
           data={institutions.filter((i) => i.value !== values.requestingInstitutionId)}
@@ -145,7 +166,7 @@ export function RequestForm({ initial, staff, problems, busy, submitLabel, onSav
           error={error('jointInstitutionIds')}
         />
         <MultiSelect
-          label={t('requests.form.countries')}
+          label={labels.countries}
           searchable
           data={toOptions(countries, language)}
           value={values.countries}
@@ -154,7 +175,7 @@ export function RequestForm({ initial, staff, problems, busy, submitLabel, onSav
         />
         <Group grow align="flex-start">
           <Select
-            label={t('requests.form.thematicArea')}
+            label={labels.thematicAreaCode}
             clearable
             clearButtonProps={{ 'aria-label': t('filters.clear') }}
             data={toOptions(taxonomy.data?.thematicAreas, language)}
@@ -162,7 +183,7 @@ export function RequestForm({ initial, staff, problems, busy, submitLabel, onSav
             onChange={(value) => set('thematicAreaCode', value)}
           />
           <MultiSelect
-            label={t('requests.form.topics')}
+            label={labels.topics}
             searchable
             data={toOptions(topics, language)}
             value={values.topics}
@@ -171,7 +192,7 @@ export function RequestForm({ initial, staff, problems, busy, submitLabel, onSav
           />
         </Group>
         <Textarea
-          label={t('requests.form.problem')}
+          label={labels.problem}
           description={t('requests.form.problemHelp')}
           autosize
           minRows={3}
@@ -180,7 +201,7 @@ export function RequestForm({ initial, staff, problems, busy, submitLabel, onSav
           error={error('problem')}
         />
         <Textarea
-          label={t('requests.form.expectedChange')}
+          label={labels.expectedChange}
           autosize
           minRows={3}
           value={values.expectedChange}
@@ -189,7 +210,7 @@ export function RequestForm({ initial, staff, problems, busy, submitLabel, onSav
         />
         <fieldset className="plain-fieldset">
           <Text component="legend" fw={500} size="sm">
-            {t('requests.form.targetGroups')}
+            {labels.targetGroups}
           </Text>
           <Stack gap="xs">
             {values.targetGroups.map((group, index) => (
@@ -254,19 +275,19 @@ export function RequestForm({ initial, staff, problems, busy, submitLabel, onSav
           </Stack>
         </fieldset>
         <TextInput
-          label={t('requests.form.preferredTiming')}
+          label={labels.preferredTiming}
           value={values.preferredTiming}
           onChange={(event) => set('preferredTiming', event.currentTarget.value)}
         />
         <MultiSelect
-          label={t('requests.form.workingLanguages')}
+          label={labels.workingLanguages}
           searchable
           data={languageOptions}
           value={values.workingLanguages}
           onChange={(value) => set('workingLanguages', value)}
         />
         <Textarea
-          label={t('requests.form.earlierAssistance')}
+          label={labels.earlierAssistance}
           autosize
           minRows={2}
           value={values.earlierAssistance}

@@ -13,7 +13,13 @@ import { isApiError } from '../../../lib/api-client.ts';
 import { useLanguage } from '../../../lib/use-language.ts';
 import { useSession } from '../../auth/api/session.ts';
 import { useCreateRequest, useRequest, useUpdateRequest } from '../api/requests.ts';
-import { initialValues, RequestForm, type RequestFormValues, toBody } from '../components/request-form.tsx';
+import {
+  initialValues,
+  RequestForm,
+  type RequestFormValues,
+  requestFieldLabels,
+  toBody,
+} from '../components/request-form.tsx';
 
 function fieldProblems(error: unknown): Record<string, string> {
   if (!isApiError(error)) return {};
@@ -98,21 +104,7 @@ export function EditRequestPage() {
         base={bodyOf(request.data)}
         sent={update.variables?.body as Body | undefined}
         toValues={bodyOf}
-        labels={{
-          title: t('requests.form.requestTitle'),
-          requestingInstitutionId: t('requests.form.requesting'),
-          channel: t('requests.channel.label'),
-          jointInstitutionIds: t('requests.form.joint'),
-          countries: t('requests.form.countries'),
-          thematicAreaCode: t('requests.form.thematicArea'),
-          topics: t('requests.form.topics'),
-          problem: t('requests.form.problem'),
-          expectedChange: t('requests.form.expectedChange'),
-          targetGroups: t('requests.form.targetGroups'),
-          preferredTiming: t('requests.form.preferredTiming'),
-          workingLanguages: t('requests.form.workingLanguages'),
-          earlierAssistance: t('requests.form.earlierAssistance'),
-        }}
+        labels={requestFieldLabels(t)}
         show={{
           requestingInstitutionId: (value) => (value ? names([value]) : ''),
           jointInstitutionIds: names,
