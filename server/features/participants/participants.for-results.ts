@@ -68,7 +68,8 @@ export const ofActions = (actionIds: readonly string[]): SQL =>
         sql`, `,
       )})`;
 
-const emptyCounts = (): CountsBySex => ({ female: 0, male: 0, other: 0, total: 0 });
+/** No one yet: a count by sex to add to. */
+export const emptyCounts = (): CountsBySex => ({ female: 0, male: 0, other: 0, total: 0 });
 
 interface Row {
   action_id: string | null;
@@ -101,12 +102,12 @@ export async function countOfficialsTrained(db: Db, filter: TrainedFilter = {}):
   for (const row of rows) {
     if (!sexes.includes(row.sex)) continue;
     if (row.action_id === null) {
-      add(result.officials.total, row.sex, row.officials);
-      add(result.trainers.total, row.sex, row.trainers);
+      addBySex(result.officials.total, row.sex, row.officials);
+      addBySex(result.trainers.total, row.sex, row.trainers);
       continue;
     }
-    add(countsFor(officialsByAction, row.action_id), row.sex, row.officials);
-    add(countsFor(trainersByAction, row.action_id), row.sex, row.trainers);
+    addBySex(countsFor(officialsByAction, row.action_id), row.sex, row.officials);
+    addBySex(countsFor(trainersByAction, row.action_id), row.sex, row.trainers);
   }
   result.officials.byAction = [...officialsByAction].map(([actionId, counts]) => ({ actionId, ...counts }));
   result.trainers.byAction = [...trainersByAction]
@@ -124,7 +125,8 @@ function countsFor(map: Map<string, CountsBySex>, actionId: string): CountsBySex
   return counts;
 }
 
-function add(counts: CountsBySex, sex: Sex, n: number) {
+/** Adds `n` people of one sex to a count by sex. */
+export function addBySex(counts: CountsBySex, sex: Sex, n: number) {
   counts[sex] += Number(n);
   counts.total += Number(n);
 }

@@ -8,9 +8,12 @@ import { countHeldActivities } from '../activities/activities.for-results.ts';
 import { countDeliverableMilestones } from '../deliverables/deliverables.for-results.ts';
 import { deployedExpertCounts } from '../experts/deployments.for-results.ts';
 import {
+  addBySex,
   countTrainedBreakdowns,
+  emptyCounts,
   type TrainedBreakdownRow,
 } from '../participants/participants.for-results.ts';
+import type { Sex } from '../participants/participants.values.ts';
 import { loadIndicatorViews } from './indicators.service.ts';
 import { actionLearningAndEvaluations } from './learning.service.ts';
 import { computedTotals, loadComputedRecords } from './results.computed.ts';
@@ -44,19 +47,15 @@ export async function getActionResults(
 
 const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : null);
 
-const noOne = (): BySexCount => ({ female: 0, male: 0, other: 0, total: 0 });
-
 /** Rows of (key, sex, people) as one count by sex per key, keys in order. */
 function bySexPerKey(
-  rows: { key: string | null; sex: string; people: number }[],
+  rows: { key: string | null; sex: Sex; people: number }[],
 ): (BySexCount & { key: string })[] {
   const perKey = new Map<string, BySexCount>();
   for (const row of rows) {
     const key = row.key ?? '';
-    const counts = perKey.get(key) ?? noOne();
-    if (row.sex === 'female' || row.sex === 'male') counts[row.sex] += row.people;
-    else counts.other += row.people;
-    counts.total += row.people;
+    const counts = perKey.get(key) ?? emptyCounts();
+    addBySex(counts, row.sex, row.people);
     perKey.set(key, counts);
   }
   return [...perKey]
@@ -93,8 +92,8 @@ export async function getPortfolioResults(
   return {
     filters: { region: query.region ?? null, topic: query.topic ?? null, year: year ?? null },
     actions: actionIds.length,
-    officialsTrained: breakdown('officials')[0] ?? noOne(),
-    trainersTrained: breakdown('trainers')[0] ?? noOne(),
+    officialsTrained: breakdown('officials')[0] ?? emptyCounts(),
+    trainersTrained: breakdown('trainers')[0] ?? emptyCounts(),
     officialsTrainedByRegion: breakdown('region'),
     officialsTrainedByTopic: breakdown('topic'),
     officialsTrainedByYear: breakdown('year'),
