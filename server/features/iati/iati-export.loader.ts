@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../kernel/db/database.ts';
+import { type Db, queryRows } from '../../kernel/db/database.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
 import type { ActionStatus } from '../actions/action-statuses.ts';
 import { PUBLIC_STATUSES } from '../actions/actions.scope.ts';
@@ -54,7 +54,9 @@ function selectBatch(db: Db, scope: ExportScope, after: string | null, limit: nu
       : undefined,
   ].filter((c) => c !== undefined);
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-  return db.execute(sql`
+  return queryRows<SourceRow>(
+    db,
+    sql`
     select a.id, a.code, a.name, a.title, a.summary, a.status,
       a.planned_start::text as "plannedStart", a.planned_end::text as "plannedEnd",
       a.actual_start::text as "actualStart", a.actual_end::text as "actualEnd",
@@ -69,7 +71,8 @@ function selectBatch(db: Db, scope: ExportScope, after: string | null, limit: nu
           from action_partners pa join partner_organisations p on p.id = pa.partner_id where pa.action_id = a.id), '[]') as partners
     from actions a ${where}
     order by a.id
-    limit ${limit}`);
+    limit ${limit}`,
+  );
 }
 
 /** One batch of Actions after `after` (null: from the first), with their documents and results. */
@@ -79,8 +82,7 @@ async function loadBatch(
   after: string | null,
   batchSize: number,
 ): Promise<ActionSource[]> {
-  const result = await selectBatch(db, scope, after, batchSize);
-  const rows = (result as unknown as { rows: SourceRow[] }).rows;
+  const rows = await selectBatch(db, scope, after, batchSize);
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const [documents, results] = await Promise.all([loadPublishedDocuments(db, ids), loadIatiResults(db, ids)]);

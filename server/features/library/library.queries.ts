@@ -1,5 +1,5 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../kernel/db/database.ts';
+import { type Db, queryRows } from '../../kernel/db/database.ts';
 import { actionCountries, actions, actionTopics } from '../actions/actions.table.ts';
 import { deliverables } from '../deliverables/deliverables.table.ts';
 import {
@@ -42,10 +42,6 @@ export type LibraryRow = {
   published_on: string;
   snippet: string | null;
 };
-
-async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
 
 /**
  * The query in the configuration of the language asked for; without one, in each configuration
@@ -158,7 +154,7 @@ export async function searchLibrary(
              ${years}`;
     const answer = await db.transaction(async (tx) => {
       await tx.execute(sql`select ${boundPlans}`);
-      const [result] = await rows<Answer>(tx, statement);
+      const [result] = await queryRows<Answer>(tx, statement);
       return result;
     });
     return found(itemsOf(answer), Number(answer?.total ?? 0), false, answer);
@@ -176,10 +172,10 @@ export async function searchLibrary(
     years,
   );
   const answer = publicReader
-    ? (await rows<Answer>(db, statement))[0]
+    ? (await queryRows<Answer>(db, statement))[0]
     : await db.transaction(async (tx) => {
         await tx.execute(sql`select ${boundPlans}`);
-        return (await rows<Answer>(tx, statement))[0];
+        return (await queryRows<Answer>(tx, statement))[0];
       });
   // A search counts what it ranks: up to LIBRARY_CANDIDATES, "more than" beyond; and beyond the
   // newest LIBRARY_MATCHES matches nothing is checked, so the count is then a lower bound too.
@@ -315,7 +311,7 @@ function yearRange(first: number | null, last: number | null): number[] {
 
 /** One document with its text, if `scope` reaches it. */
 export async function selectLibraryDocument(db: Db, scope: SQL | undefined, id: string) {
-  const [row] = await rows<LibraryRow & { body: string }>(
+  const [row] = await queryRows<LibraryRow & { body: string }>(
     db,
     sql`select ${details}, null as snippet, l.body
           from library_documents l
@@ -333,7 +329,7 @@ export async function selectLibraryByTypes(
   types: readonly string[],
   limit: number,
 ) {
-  return rows<LibraryRow>(
+  return queryRows<LibraryRow>(
     db,
     sql`select ${details}, null as snippet
           from library_documents l

@@ -15,10 +15,6 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type DbKind = 'pglite' | 'postgresql';
 
 /**
- * The rows a raw SQL statement answers. Both drivers answer `{ rows }`, which Drizzle's shared type
- * does not say; this is the one place that knows it.
- */
-/**
  * A column named with its table, for a correlated subquery among the selected fields of a query on
  * one table: Drizzle names those fields' columns without their table there, and a bare name inside a
  * subquery means the subquery's own column when it has one of that name (`deployments.id` for `id`).
@@ -26,6 +22,10 @@ export type DbKind = 'pglite' | 'postgresql';
 export const qualified = (column: AnyPgColumn): SQL =>
   sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 
+/**
+ * The rows a raw SQL statement answers. Both drivers answer `{ rows }`, which Drizzle's shared type
+ * does not say; this is the one place that knows it.
+ */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
