@@ -3,13 +3,13 @@ import { demoPdf } from '../server/demo/demo-pdf.ts';
 import type { PublicActionPage } from '../server/features/public/public.contract.ts';
 import {
   type Browser,
-  collectPageProblems,
   demoAccounts,
   launchBrowser,
   newContext,
   type Page,
   seriousViolations,
   settled,
+  signedInPage,
   signIn,
 } from './harness.ts';
 
@@ -43,10 +43,11 @@ const moduleTitle = 'Training module on THB: detection, investigation and referr
 
 describe('the Ghana training and its module, from plan to publication', () => {
   it('goes from the officer to the partner and back, every page accessible', async () => {
-    const officerContext = await newContext(browser, { baseUrl });
-    const officer = await officerContext.newPage();
-    const problems = collectPageProblems(officer);
-    await signIn(officer, demoAccounts.officer);
+    const {
+      context: officerContext,
+      page: officer,
+      problems,
+    } = await signedInPage(browser, baseUrl, demoAccounts.officer);
 
     // The officer opens Ghana III and reads its design.
     await officer.goto(`/app/actions/${ghanaId}?tab=design`);

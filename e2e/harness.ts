@@ -176,6 +176,18 @@ export async function signIn(page: Page, email: string, password = demoPassword)
   await page.waitForURL('**/app/actions**');
 }
 
+/**
+ * A fresh browser profile on a page signed in as `email`, with the page's problems (console errors,
+ * failed requests) collected from the start.
+ */
+export async function signedInPage(browser: Browser, baseUrl: string, email: string) {
+  const context = await newContext(browser, { baseUrl });
+  const page = await context.newPage();
+  const problems = collectPageProblems(page);
+  await signIn(page, email);
+  return { context, page, problems };
+}
+
 /** Waits until no loader is announced: the page has its data. */
 export async function settled(page: Page) {
   await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root'));

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   type Browser,
-  collectPageProblems,
   demoAccounts,
   launchBrowser,
   newContext,
   repoRoot,
   seriousViolations,
+  signedInPage,
   signIn,
 } from './harness.ts';
 
@@ -40,10 +40,7 @@ const unodcFile = `<?xml version="1.0" encoding="UTF-8"?>
 
 describe('an officer on the IATI page', () => {
   it('checks the export, downloads it, imports a file and sees a bad one refused', async () => {
-    const context = await newContext(browser, { baseUrl });
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await signIn(page, demoAccounts.officer);
+    const { context, page, problems } = await signedInPage(browser, baseUrl, demoAccounts.officer);
     await page.getByRole('link', { name: 'IATI publishing' }).click();
     await page.getByRole('heading', { level: 1, name: 'IATI publishing' }).waitFor();
     expect(await page.title()).toBe('IATI publishing · Tandem');

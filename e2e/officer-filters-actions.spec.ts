@@ -1,13 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  type Browser,
-  collectPageProblems,
-  demoAccounts,
-  launchBrowser,
-  newContext,
-  settled,
-  signIn,
-} from './harness.ts';
+import { type Browser, demoAccounts, launchBrowser, newContext, settled, signedInPage } from './harness.ts';
 
 // Story: a programme officer signs in and narrows the portfolio to the Actions on THB.
 const baseUrl = inject('baseUrl');
@@ -43,10 +35,7 @@ describe('an officer in the staff area', () => {
   });
 
   it('filters the Actions by topic THB and sees only THB Actions, filters kept in the URL', async () => {
-    const context = await newContext(browser, { baseUrl });
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await signIn(page, demoAccounts.officer);
+    const { context, page, problems } = await signedInPage(browser, baseUrl, demoAccounts.officer);
     const table = page.getByRole('table');
     await table.waitFor();
     expect(await page.title()).toBe('Actions · Tandem');

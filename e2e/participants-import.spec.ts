@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PublicActionPage } from '../server/features/public/public.contract.ts';
 import {
   type Browser,
-  collectPageProblems,
   demoAccounts,
   launchBrowser,
   newContext,
   type Page,
   seriousViolations,
   settled,
+  signedInPage,
   signIn,
 } from './harness.ts';
 
@@ -52,10 +52,11 @@ async function openPilot(page: Page) {
 
 describe('a participant list, from import to certificate', () => {
   it('is imported by the partner after a fix, then attended and certified', async () => {
-    const partnerContext = await newContext(browser, { baseUrl });
-    const partner = await partnerContext.newPage();
-    const problems = collectPageProblems(partner);
-    await signIn(partner, demoAccounts.partnerGhana);
+    const {
+      context: partnerContext,
+      page: partner,
+      problems,
+    } = await signedInPage(browser, baseUrl, demoAccounts.partnerGhana);
     await openPilot(partner);
     await partner.getByText('No one is registered yet.').waitFor();
     expect(await seriousViolations(partner)).toEqual([]);

@@ -2,14 +2,12 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   type Browser,
-  collectPageProblems,
   demoAccounts,
   launchBrowser,
-  newContext,
   type Page,
   seriousViolations,
   settled,
-  signIn,
+  signedInPage,
 } from './harness.ts';
 
 // Story: a programme officer prepares a steering meeting: opens the dashboard, narrows it to the
@@ -32,10 +30,7 @@ async function downloaded(page: Page, click: () => Promise<void>) {
 
 describe('an officer preparing a steering meeting', () => {
   it('filters the dashboard, downloads a chart’s table and an Action’s fiche', async () => {
-    const context = await newContext(browser, { baseUrl });
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await signIn(page, demoAccounts.officer);
+    const { context, page, problems } = await signedInPage(browser, baseUrl, demoAccounts.officer);
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Actions by status' }).waitFor();

@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ActionDesign } from '../server/features/actions/action-design.contract.ts';
 import type { PublicActionPage } from '../server/features/public/public.contract.ts';
-import {
-  type Browser,
-  collectPageProblems,
-  demoAccounts,
-  launchBrowser,
-  newContext,
-  seriousViolations,
-  signIn,
-} from './harness.ts';
+import { type Browser, demoAccounts, launchBrowser, seriousViolations, signedInPage } from './harness.ts';
 
 // Story: the officer and the administrator open the design of the same Action at the same time.
 // The officer saves first. The administrator's save meets the officer's change: the page shows,
@@ -36,10 +28,7 @@ afterAll(async () => {
 
 /** Signs in and opens the design form of the Action. */
 async function openDesignForm(email: string) {
-  const context = await newContext(browser, { baseUrl });
-  const page = await context.newPage();
-  const problems = collectPageProblems(page);
-  await signIn(page, email);
+  const { context, page, problems } = await signedInPage(browser, baseUrl, email);
   await page.goto(`/app/actions/${actionId}?tab=design`);
   await page.getByRole('button', { name: 'Edit the design' }).click();
   const form = page.getByRole('form', { name: 'Design of the Action' });

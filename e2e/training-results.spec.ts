@@ -4,14 +4,12 @@ import type { PublicActionPage } from '../server/features/public/public.contract
 import type { IndicatorView } from '../server/features/results/results.contract.ts';
 import {
   type Browser,
-  collectPageProblems,
   demoAccounts,
   demoPassword,
   launchBrowser,
-  newContext,
   seriousViolations,
   settled,
-  signIn,
+  signedInPage,
 } from './harness.ts';
 
 // Story: after a training in Ghana, the officer records who attended and the post-test scores; the
@@ -122,10 +120,7 @@ async function officialsTrained2026() {
 describe('the Ghana training’s attendance, tests and results', () => {
   it('counts the officials trained by sex once their attendance is recorded, and shows the learning gain', async () => {
     const before = await officialsTrained2026();
-    const context = await newContext(browser, { baseUrl });
-    const officer = await context.newPage();
-    const problems = collectPageProblems(officer);
-    await signIn(officer, demoAccounts.officer);
+    const { context, page: officer, problems } = await signedInPage(browser, baseUrl, demoAccounts.officer);
 
     // The results tab before: the indicator with its chart and table.
     await officer.goto(`/app/actions/${ghanaId}?tab=results`);
