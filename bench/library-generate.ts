@@ -21,7 +21,7 @@ export const LIBRARY_SEED = Number(process.env.BENCH_SEED || 20_261_129);
 const BATCH = 250;
 
 /** Function words first (the commonest), then the field's vocabulary, roughly by frequency. */
-const VOCABULARY: Record<string, { config: string; words: string[] }> = {
+export const VOCABULARY: Record<string, { config: string; words: string[] }> = {
   en: {
     config: 'english',
     words: `the of and to in a for is that on by with as be are or from at this which officers

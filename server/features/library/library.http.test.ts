@@ -234,6 +234,42 @@ describe('what the public never sees', () => {
   });
 });
 
+describe('the public’s searches, kept until the portfolio changes', () => {
+  it('answers a search asked again from its kept copy, with a validator, and anew after a change', async () => {
+    const spanish = { 'accept-language': 'es' };
+    const url = '/api/public/library?q=albergues&language=es';
+    const first = await get(url, spanish);
+    expect(first.statusCode).toBe(200);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"portfolio-/);
+    // The same search written another way is the same answer.
+    const again = await get('/api/public/library?language=es&q=albergues&page=1', spanish);
+    expect(again.headers.etag).toBe(etag);
+    expect(again.body).toBe(first.body);
+    expect((await get(url, { ...spanish, 'if-none-match': etag })).statusCode).toBe(304);
+    // Another reader's language is another answer (titles and type names are translated).
+    expect((await get(url, { 'accept-language': 'fr' })).headers.etag).not.toBe(etag);
+
+    const handbook = await deliverableOf('peru-ii', 'handbook');
+    const [{ title } = { title: {} }] = await rows<{ title: Record<string, string> }>(
+      sql`select title from deliverables where id = ${handbook}`,
+    );
+    await t.database.db.execute(
+      sql`update deliverables set title = ${JSON.stringify({ ...title, es: 'Manual revisado' })}::jsonb where id = ${handbook}`,
+    );
+    try {
+      const changed = await get(url, { ...spanish, 'if-none-match': etag });
+      expect(changed.statusCode).toBe(200);
+      expect(changed.headers.etag).not.toBe(etag);
+      expect(changed.json().items.map((i: Item) => i.title)).toEqual(['Manual revisado']);
+    } finally {
+      await t.database.db.execute(
+        sql`update deliverables set title = ${JSON.stringify(title)}::jsonb where id = ${handbook}`,
+      );
+    }
+  });
+});
+
 describe('the library of a signed-in user', () => {
   it('adds what the role allows: the partner its own report, the staff the internal note', async () => {
     const report = await deliverableOf('ghana-ii', 'assessment_report');

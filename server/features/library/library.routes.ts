@@ -11,18 +11,25 @@ import { fieldGuideList, libraryDocument, libraryPage, libraryQuery } from './li
 import { readFieldGuide, readLibrary, readLibraryDocument } from './library.service.ts';
 
 const tags = ['library'];
+/** How many different public searches are kept (each answer is a page of ten results, 5–15 kB). */
+const PUBLIC_SEARCHES_KEPT = 1000;
 const filtersDescription =
   'q is parsed like a web search (words, "a phrase", -excluded, or) in the text-search configuration of each language, or of `language` when given. With q, the newest 100 matches in scope (within the newest 1,000 matches) are ranked by relevance, counted up to 100, and each result carries a snippet with the matched words marked; a phrase is looked for among the newest 1,000 documents holding all its words. Without q, newest first, counted up to 1,000. Page size 10.';
 
 /**
  * The library: published deliverables, searched in their own languages. The public endpoint answers
  * what is published for general consultation; the signed-in one adds what the caller's role allows.
- * Searches are not cached (each is different); they are bounded instead (decision 061).
+ * Every search is bounded (decision 061); the public's answers are also kept until the portfolio
+ * changes (decision 109), since the public asks the same searches again and again (the portal's
+ * links, shared addresses, the commonest words). A signed-in reader's are computed each time.
  */
 export function libraryRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   fieldGuideRoutes(app);
   const cache = new VersionedCache(db, 'portfolio');
+  // Searches in a map of their own, so that a run of different searches never pushes out the
+  // documents and the field guide.
+  const searches = new VersionedCache(db, 'portfolio', PUBLIC_SEARCHES_KEPT);
 
   api.get(
     '/api/public/library',
@@ -33,10 +40,19 @@ export function libraryRoutes(app: FastifyInstance, { db }: { db: Db }) {
         summary: 'Searches the deliverables published for general consultation',
         description: filtersDescription,
         querystring: libraryQuery,
-        response: { 200: libraryPage, 400: errorBody },
+        response: { 200: libraryPage, 304: notModified, 400: errorBody },
       },
     },
-    (request) => readLibrary(db, 'public', request.query, requestLanguage(request)),
+    async (request, reply) => {
+      const lang = requestLanguage(request);
+      // The query as validated (defaults filled in, keys in the contract's order), so that one search
+      // written two ways is kept once.
+      const key = `library-search|${lang}|${JSON.stringify(request.query)}`;
+      const cached = await searches.get(key, async () =>
+        serializeWith(libraryPage, await readLibrary(db, 'public', request.query, lang)),
+      );
+      return sendCached(request, reply, cached);
+    },
   );
 
   api.get(
