@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type Actor, requireActor } from '../../kernel/auth/actor.ts';
-import type { Db } from '../../kernel/db/database.ts';
+import { type Db, queryRows } from '../../kernel/db/database.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { countries } from '../taxonomy/taxonomy.table.ts';
 import { actionWhere } from './actions.queries.ts';
@@ -43,14 +43,16 @@ export async function loadVisibleAction(
 
 /** The topics and countries (with their regions) of an Action, for matching experts to its work. */
 export async function actionFacets(db: Db, actionId: string) {
-  const result = await db.execute(sql`
+  const [row] = await queryRows<{ topics: unknown; countries: unknown }>(
+    db,
+    sql`
     select
       (select coalesce(array_agg(${actionTopics.topicCode} order by ${actionTopics.topicCode}), '{}')
          from ${actionTopics} where ${actionTopics.actionId} = ${actionId}) as topics,
       (select coalesce(array_agg(${countries.code}::text || ':' || ${countries.regionCode} order by ${countries.code}), '{}')
          from ${actionCountries} join ${countries} on ${countries.code} = ${actionCountries.countryCode}
-        where ${actionCountries.actionId} = ${actionId}) as countries`);
-  const [row] = (result as unknown as { rows: { topics: unknown; countries: unknown }[] }).rows;
+        where ${actionCountries.actionId} = ${actionId}) as countries`,
+  );
   return {
     topics: textArray(row?.topics),
     countries: textArray(row?.countries).map((pair) => {

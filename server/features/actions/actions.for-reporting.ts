@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../kernel/db/database.ts';
+import { type Db, queryRows } from '../../kernel/db/database.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
 import { countries, regions, topics } from '../taxonomy/taxonomy.table.ts';
 import { actionWhere } from './actions.queries.ts';
@@ -40,8 +40,6 @@ function reportedActions(filters: ReportFilters): SQL {
   return sql`${actions.id} in (${reportedActionIds(filters)})${year}`;
 }
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-
 export interface CountRow {
   key: string;
   name: LocalizedText | null;
@@ -50,29 +48,35 @@ export interface CountRow {
 
 /** How many of the reported Actions are in each status. */
 export async function actionsByStatus(db: Db, filters: ReportFilters): Promise<CountRow[]> {
-  const result = await db.execute(sql`
+  return queryRows<CountRow>(
+    db,
+    sql`
     select ${actions.status}::text as key, null as name, count(*)::int as count
       from ${actions} where ${reportedActions(filters)}
-     group by ${actions.status}`);
-  return rowsOf<CountRow>(result);
+     group by ${actions.status}`,
+  );
 }
 
 /** How many of the reported Actions work on each topic (an Action with two topics counts in both). */
 export async function actionsByTopic(db: Db, filters: ReportFilters): Promise<CountRow[]> {
-  const result = await db.execute(sql`
+  return queryRows<CountRow>(
+    db,
+    sql`
     select ${topics.code} as key, ${topics.name} as name, count(distinct ${actions.id})::int as count
       from ${actions}
       join ${actionTopics} on ${actionTopics.actionId} = ${actions.id}
       join ${topics} on ${topics.code} = ${actionTopics.topicCode}
      where ${reportedActions(filters)}
      group by ${topics.code}, ${topics.name}, ${topics.sortOrder}
-     order by count(distinct ${actions.id}) desc, ${topics.sortOrder}`);
-  return rowsOf<CountRow>(result);
+     order by count(distinct ${actions.id}) desc, ${topics.sortOrder}`,
+  );
 }
 
 /** How many of the reported Actions work in each region (through their countries). */
 export async function actionsByRegion(db: Db, filters: ReportFilters): Promise<CountRow[]> {
-  const result = await db.execute(sql`
+  return queryRows<CountRow>(
+    db,
+    sql`
     select ${regions.code} as key, ${regions.name} as name, count(distinct ${actions.id})::int as count
       from ${actions}
       join ${actionCountries} on ${actionCountries.actionId} = ${actions.id}
@@ -80,19 +84,21 @@ export async function actionsByRegion(db: Db, filters: ReportFilters): Promise<C
       join ${regions} on ${regions.code} = ${countries.regionCode}
      where ${reportedActions(filters)}
      group by ${regions.code}, ${regions.name}, ${regions.sortOrder}
-     order by ${regions.sortOrder}`);
-  return rowsOf<CountRow>(result);
+     order by ${regions.sortOrder}`,
+  );
 }
 
 /** How many of the reported Actions start in each year; Actions without any date are left out. */
 export async function actionsByYear(db: Db, filters: ReportFilters): Promise<CountRow[]> {
-  const result = await db.execute(sql`
+  return queryRows<CountRow>(
+    db,
+    sql`
     select ${actionStartYear}::text as key, null as name, count(*)::int as count
       from ${actions}
      where ${reportedActions(filters)} and ${actionStartYear} is not null
      group by ${actionStartYear}
-     order by ${actionStartYear}`);
-  return rowsOf<CountRow>(result);
+     order by ${actionStartYear}`,
+  );
 }
 
 /**
@@ -100,8 +106,9 @@ export async function actionsByYear(db: Db, filters: ReportFilters): Promise<Cou
  * Actions that start in it.
  */
 export async function reportedActionIdList(db: Db, filters: ReportFilters): Promise<string[]> {
-  const result = await db.execute(
+  const rows = await queryRows<{ id: string }>(
+    db,
     sql`select ${actions.id} as id from ${actions} where ${reportedActions(filters)}`,
   );
-  return rowsOf<{ id: string }>(result).map((row) => row.id);
+  return rows.map((row) => row.id);
 }

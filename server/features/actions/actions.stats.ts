@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../kernel/db/database.ts';
+import { type Db, queryRows } from '../../kernel/db/database.ts';
 import { type Language, type LocalizedText, pickText } from '../../kernel/localized.ts';
 import { countries, regions, topics } from '../taxonomy/taxonomy.table.ts';
 import { PUBLIC_ONGOING_STATUSES } from './actions.scope.ts';
 import { actionCountries, actions, actionTopics } from './actions.table.ts';
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 const ongoing = sql`${actions.status} in (${sql.join(
   PUBLIC_ONGOING_STATUSES.map((s) => sql`${s}`),
   sql`, `,
@@ -17,20 +16,28 @@ const ongoing = sql`${actions.status} in (${sql.join(
  */
 export async function publicPortfolioStats(db: Db, lang: Language) {
   const [totals, topicRows, regionRows] = await Promise.all([
-    db.execute(sql`
+    queryRows<{ ongoingActions: number; countries: number }>(
+      db,
+      sql`
       select
         (select count(*)::int from ${actions} where ${ongoing}) as "ongoingActions",
         (select count(distinct ${actionCountries.countryCode})::int
            from ${actionCountries} join ${actions} on ${actions.id} = ${actionCountries.actionId}
-          where ${ongoing}) as "countries"`),
-    db.execute(sql`
+          where ${ongoing}) as "countries"`,
+    ),
+    queryRows<{ code: string; name: LocalizedText; count: number }>(
+      db,
+      sql`
       select ${topics.code} as code, ${topics.name} as name, count(${actions.id})::int as count
         from ${topics}
         left join ${actionTopics} on ${actionTopics.topicCode} = ${topics.code}
         left join ${actions} on ${actions.id} = ${actionTopics.actionId} and ${ongoing}
        group by ${topics.code}, ${topics.name}, ${topics.sortOrder}
-       order by count(${actions.id}) desc, ${topics.sortOrder}`),
-    db.execute(sql`
+       order by count(${actions.id}) desc, ${topics.sortOrder}`,
+    ),
+    queryRows<{ code: string; name: LocalizedText; ongoingActions: number; countries: number }>(
+      db,
+      sql`
       select ${regions.code} as code, ${regions.name} as name,
              count(distinct ${actions.id})::int as "ongoingActions",
              count(distinct case when ${actions.id} is not null then ${countries.code} end)::int as countries
@@ -39,22 +46,21 @@ export async function publicPortfolioStats(db: Db, lang: Language) {
         left join ${actionCountries} on ${actionCountries.countryCode} = ${countries.code}
         left join ${actions} on ${actions.id} = ${actionCountries.actionId} and ${ongoing}
        group by ${regions.code}, ${regions.name}, ${regions.sortOrder}
-       order by ${regions.sortOrder}`),
+       order by ${regions.sortOrder}`,
+    ),
   ]);
-  const [total] = rowsOf<{ ongoingActions: number; countries: number }>(totals);
+  const [total] = totals;
   const ongoingActions = total?.ongoingActions ?? 0;
   return {
     ongoingActions,
     countries: total?.countries ?? 0,
-    topics: rowsOf<{ code: string; name: LocalizedText; count: number }>(topicRows).map((t) => ({
+    topics: topicRows.map((t) => ({
       code: t.code,
       name: pickText(t.name, lang),
       count: t.count,
       share: ongoingActions === 0 ? 0 : t.count / ongoingActions,
     })),
-    regions: rowsOf<{ code: string; name: LocalizedText; ongoingActions: number; countries: number }>(
-      regionRows,
-    ).map((r) => ({
+    regions: regionRows.map((r) => ({
       code: r.code,
       name: pickText(r.name, lang),
       ongoingActions: r.ongoingActions,

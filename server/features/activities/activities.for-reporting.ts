@@ -1,11 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../kernel/db/database.ts';
+import { type Db, queryRows } from '../../kernel/db/database.ts';
 import { activities } from './activities.table.ts';
 
 /** An activity counts as held once it took place; its report may or may not be in. */
 export const HELD_STATUSES = ['held', 'reported'] as const;
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /**
  * Activities held per quarter (`2026-Q2`) of their start date, among the activities of the Actions
@@ -19,7 +17,9 @@ export async function activitiesHeldByQuarter(
   const inYear =
     year === undefined ? sql`` : sql` and extract(year from ${activities.startDate})::int = ${year}`;
   const quarter = sql`to_char(${activities.startDate}, 'YYYY-"Q"Q')`;
-  const result = await db.execute(sql`
+  return queryRows<{ key: string; count: number }>(
+    db,
+    sql`
     select ${quarter} as key, count(*)::int as count
       from ${activities}
      where ${activities.actionId} in (${actionIds})
@@ -28,6 +28,6 @@ export async function activitiesHeldByQuarter(
          sql`, `,
        )})${inYear}
      group by ${quarter}
-     order by ${quarter}`);
-  return rowsOf<{ key: string; count: number }>(result);
+     order by ${quarter}`,
+  );
 }

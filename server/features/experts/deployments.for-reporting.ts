@@ -1,9 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../kernel/db/database.ts';
+import { type Db, queryRows } from '../../kernel/db/database.ts';
 import { activities } from '../activities/activities.table.ts';
 import { deployments } from './deployments.table.ts';
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /**
  * Experts deployed on the activities (not cancelled) of the Actions in `actionIds`: how many
@@ -19,18 +17,24 @@ export async function expertsDeployedByYear(
     year === undefined ? sql`` : sql` and ${yearOf} = ${year}`
   }`;
   const [byYear, total] = await Promise.all([
-    db.execute(sql`
+    queryRows<{ key: string; count: number }>(
+      db,
+      sql`
       select ${yearOf}::text as key, count(distinct ${deployments.expertId})::int as count
         from ${deployments} join ${activities} on ${activities.id} = ${deployments.activityId}
        where ${where}
-       group by ${yearOf} order by ${yearOf}`),
-    db.execute(sql`
+       group by ${yearOf} order by ${yearOf}`,
+    ),
+    queryRows<{ count: number }>(
+      db,
+      sql`
       select count(distinct ${deployments.expertId})::int as count
         from ${deployments} join ${activities} on ${activities.id} = ${deployments.activityId}
-       where ${where}`),
+       where ${where}`,
+    ),
   ]);
   return {
-    rows: rowsOf<{ key: string; count: number }>(byYear),
-    total: rowsOf<{ count: number }>(total)[0]?.count ?? 0,
+    rows: byYear,
+    total: total[0]?.count ?? 0,
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../kernel/db/database.ts';
+import { type Db, queryRows } from '../../kernel/db/database.ts';
 import { activities } from '../activities/activities.table.ts';
 import { countries } from '../taxonomy/taxonomy.table.ts';
 import { deployments } from './deployments.table.ts';
@@ -12,7 +12,9 @@ import { experts } from './experts.table.ts';
  */
 export async function deployedExpertCounts(db: Db, actionIds: string[], year?: number) {
   if (actionIds.length === 0) return { deployed: 0, women: 0, fromPartnerCountries: 0 };
-  const result = await db.execute(sql`
+  const [row] = await queryRows<{ deployed: number; women: number; fromPartnerCountries: number }>(
+    db,
+    sql`
     select count(distinct e.id)::int as deployed,
       count(distinct e.id) filter (where e.gender = 'female')::int as women,
       count(distinct e.id) filter (where c.region_code is distinct from 'eu')::int as "fromPartnerCountries"
@@ -25,10 +27,8 @@ export async function deployedExpertCounts(db: Db, actionIds: string[], year?: n
       sql`, `,
     )})
       and a.status <> 'cancelled'
-      ${year ? sql`and extract(year from a.start_date) = ${year}` : sql``}`);
-  const [row] = (
-    result as unknown as { rows: { deployed: number; women: number; fromPartnerCountries: number }[] }
-  ).rows;
+      ${year ? sql`and extract(year from a.start_date) = ${year}` : sql``}`,
+  );
   return {
     deployed: Number(row?.deployed ?? 0),
     women: Number(row?.women ?? 0),

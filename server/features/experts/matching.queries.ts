@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../kernel/db/database.ts';
+import { type Db, queryRows } from '../../kernel/db/database.ts';
 import { BOOKING_STATUSES } from '../activities/activity-status.ts';
 import type { LanguageLevel } from './experts.table.ts';
 import {
@@ -171,8 +171,8 @@ async function run(
   request: MatchRequest,
   among: 'everyone' | 'topic-or-country',
 ): Promise<MatchRow[]> {
-  const result = await db.execute(rankExpertsSql(request, among));
-  return (result as unknown as { rows: MatchRow[] }).rows.map((row) => ({
+  const rows = await queryRows<MatchRow>(db, rankExpertsSql(request, among));
+  return rows.map((row) => ({
     ...row,
     countryCode: row.countryCode.trim(),
     countryFit: row.countryFit?.trim() ?? null,

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, requireRole } from '../../kernel/auth/actor.ts';
-import type { Db } from '../../kernel/db/database.ts';
+import { type Db, queryRows } from '../../kernel/db/database.ts';
 import type { Language } from '../../kernel/localized.ts';
 import type {
   ExternalActivityPage,
@@ -55,7 +55,9 @@ function whereOf(query: ExternalActivityQuery): SQL {
 
 /** One page of imported activities and the total, in one query that builds the JSON. */
 async function selectPage(db: Db, query: ExternalActivityQuery) {
-  const result = await db.execute(sql`
+  const [row] = await queryRows<{ total: number; items: Row[] }>(
+    db,
+    sql`
     with filtered as (select e.id from external_activities e where ${whereOf(query)}),
     page as (
       select e.* from external_activities e join filtered f on f.id = e.id
@@ -80,8 +82,8 @@ async function selectPage(db: Db, query: ExternalActivityQuery) {
         'participatingOrgs', coalesce((select json_agg(json_build_object('role', o.role, 'ref', o.ref, 'type', o.type, 'name', o.name)
               order by o.position)
             from external_participating_orgs o where o.activity_id = p.id), '[]')
-      ) order by coalesce(p.actual_start, p.planned_start) desc nulls last, p.iati_identifier) from page p), '[]') as items`);
-  const [row] = (result as unknown as { rows: { total: number; items: Row[] }[] }).rows;
+      ) order by coalesce(p.actual_start, p.planned_start) desc nulls last, p.iati_identifier) from page p), '[]') as items`,
+  );
   return { total: row?.total ?? 0, rows: row?.items ?? [] };
 }
 

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../kernel/db/database.ts';
+import { type Db, queryRows } from '../../kernel/db/database.ts';
 
 /** What a report may narrow requests by: their topics and countries, and the year of submission. */
 export interface RequestReportFilters {
@@ -49,7 +49,9 @@ function requestConditions(filters: RequestReportFilters): SQL {
  * any clarification (screened), in steering review (approved, declined). Only stays that ended count.
  */
 export async function requestFunnel(db: Db, filters: RequestReportFilters): Promise<FunnelRow[]> {
-  const result = await db.execute(sql`
+  const [row] = await queryRows<Record<string, number | string | null>>(
+    db,
+    sql`
     with chosen as (
       select r.id from requests r where ${requestConditions(filters)}
     ), steps as (
@@ -81,8 +83,8 @@ export async function requestFunnel(db: Db, filters: RequestReportFilters): Prom
       (select percentile_cont(0.5) within group (order by submitted_days) from per_request)::float8 as submitted_median,
       (select percentile_cont(0.5) within group (order by screened_days) from per_request)::float8 as screened_median,
       (select percentile_cont(0.5) within group (order by approved_days) from per_request)::float8 as approved_median,
-      (select percentile_cont(0.5) within group (order by declined_days) from per_request)::float8 as declined_median`);
-  const [row] = (result as unknown as { rows: Record<string, number | string | null>[] }).rows;
+      (select percentile_cont(0.5) within group (order by declined_days) from per_request)::float8 as declined_median`,
+  );
   return funnelStages.map((stage) => {
     const median = row?.[`${stage}_median`];
     return {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/database.ts';
+import { type Db, queryRows } from '../db/database.ts';
 import { recordAudit } from './audit.ts';
 
 /** The hash before the first event. */
@@ -59,13 +59,15 @@ export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
   let events = 0;
   let erased = 0;
   for (;;) {
-    const batch = await db.execute<Record<string, unknown>>(sql`
+    const rows = await queryRows<Record<string, unknown>>(
+      db,
+      sql`
       select id::text as id,
              to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at,
              actor_id::text as actor_id, event, entity_type, entity_id,
              changes::text as changes, content_hash, prev_hash, hash, erased_at is not null as erased
-        from audit_events where audit_events.id > ${lastId} order by audit_events.id limit ${BATCH}`);
-    const rows = (batch as unknown as { rows: Record<string, unknown>[] }).rows;
+        from audit_events where audit_events.id > ${lastId} order by audit_events.id limit ${BATCH}`,
+    );
     for (const raw of rows) {
       const row: ChainRow = {
         id: Number(raw.id),
@@ -93,10 +95,10 @@ export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
     }
     if (rows.length < BATCH) break;
   }
-  const head = await db.execute<Record<string, unknown>>(
+  const [headRow] = await queryRows<Record<string, unknown>>(
+    db,
     sql`select last_id::text as last_id, hash from audit_chain_head where singleton = 1`,
   );
-  const [headRow] = (head as unknown as { rows: Record<string, unknown>[] }).rows;
   if (!headRow || Number(headRow.last_id) !== lastId || headRow.hash !== previous) {
     return {
       ok: false,
@@ -124,7 +126,9 @@ export async function pseudonymiseAuditEvents(
     sql`, `,
   )}]::text[]`;
   await tx.execute(sql`select set_config('tandem.audit_erasure', 'on', true)`);
-  const replaced = await tx.execute<Record<string, unknown>>(sql`
+  const replaced = await queryRows<Record<string, unknown>>(
+    tx,
+    sql`
     update audit_events
        set changes = (select coalesce(jsonb_object_agg(key,
                         case when key = any(${fields}) then to_jsonb(${pseudonym}::text) else value end), '{}'::jsonb)
@@ -132,9 +136,10 @@ export async function pseudonymiseAuditEvents(
            erased_at = now()
      where (entity_type = ${input.entityType} and entity_id = ${input.entityId})
        and changes ?| ${fields}
-     returning id`);
+     returning id`,
+  );
   await tx.execute(sql`select set_config('tandem.audit_erasure', 'off', true)`);
-  const count = (replaced as unknown as { rows: unknown[] }).rows.length;
+  const count = replaced.length;
   await recordAudit(tx, {
     actorId: input.actorId,
     event: 'audit.pseudonymise',

@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import type { Db } from './database.ts';
+import { type Db, queryRows } from './database.ts';
 
 /**
  * A logical backup written by Tandem itself, the same for PGlite and PostgreSQL (so a backup of the
@@ -14,22 +14,25 @@ import type { Db } from './database.ts';
 export const BACKUP_FORMAT = 'tandem-backup/1';
 
 type Row = Record<string, unknown>;
-const rowsOf = (result: unknown) => (result as { rows: Row[] }).rows;
 const ident = (name: string) => sql.raw(`"${name.replaceAll('"', '""')}"`);
 
 /** The tables of the public schema, parents before children (by foreign keys). */
 export async function tablesInLoadOrder(db: Db): Promise<string[]> {
-  const tables = rowsOf(
-    await db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`),
+  const tables = (
+    await queryRows<Row>(
+      db,
+      sql`select tablename from pg_tables where schemaname = 'public' order by tablename`,
+    )
   ).map((r) => String(r.tablename));
-  const edges = rowsOf(
-    await db.execute(sql`
+  const edges = await queryRows<Row>(
+    db,
+    sql`
       select child.relname as child, parent.relname as parent
         from pg_constraint c
         join pg_class child on child.oid = c.conrelid
         join pg_class parent on parent.oid = c.confrelid
         join pg_namespace n on n.oid = child.relnamespace
-       where c.contype = 'f' and n.nspname = 'public' and child.relname <> parent.relname`),
+       where c.contype = 'f' and n.nspname = 'public' and child.relname <> parent.relname`,
   );
   const parents = new Map<string, Set<string>>(tables.map((t) => [t, new Set()]));
   for (const e of edges) parents.get(String(e.child))?.add(String(e.parent));
@@ -49,7 +52,7 @@ export async function tablesInLoadOrder(db: Db): Promise<string[]> {
 }
 
 async function migrationsApplied(db: Db): Promise<string[]> {
-  return rowsOf(await db.execute(sql`select hash from drizzle.__drizzle_migrations order by id`)).map((r) =>
+  return (await queryRows<Row>(db, sql`select hash from drizzle.__drizzle_migrations order by id`)).map((r) =>
     String(r.hash),
   );
 }
@@ -82,7 +85,7 @@ export async function backupDatabase(db: Db, file: string): Promise<BackupSummar
           sql`declare backup_rows no scroll cursor for select row_to_json(t)::text as row from ${ident(table)} t`,
         );
         for (;;) {
-          const batch = rowsOf(await tx.execute(sql`fetch 1000 from backup_rows`));
+          const batch = await queryRows<Row>(tx, sql`fetch 1000 from backup_rows`);
           for (const r of batch) {
             if (!gzip.write(`{"row":${String(r.row)}}\n`)) await once(gzip, 'drain');
             rowCount++;
@@ -149,10 +152,11 @@ export async function restoreDatabase(db: Db, file: string): Promise<BackupSumma
       table = entry.table;
     }
     await flush();
-    const serials = rowsOf(
-      await tx.execute(sql`
+    const serials = await queryRows<Row>(
+      tx,
+      sql`
         select table_name, column_name from information_schema.columns
-         where table_schema = 'public' and column_default like 'nextval(%'`),
+         where table_schema = 'public' and column_default like 'nextval(%'`,
     );
     for (const s of serials) {
       const t = String(s.table_name);
@@ -170,7 +174,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<BackupSumma
 export async function tableContents(db: Db): Promise<Record<string, string[]>> {
   const contents: Record<string, string[]> = {};
   for (const table of await tablesInLoadOrder(db)) {
-    const rows = rowsOf(await db.execute(sql`select row_to_json(t)::text as row from ${ident(table)} t`));
+    const rows = await queryRows<Row>(db, sql`select row_to_json(t)::text as row from ${ident(table)} t`);
     contents[table] = rows.map((r) => String(r.row)).sort();
   }
   return contents;
