@@ -25,14 +25,14 @@ export async function deliverableMilestonesOf(
 /**
  * The portfolio's deliverable figures for some Actions, counted in the database: how many there
  * are, how many were validated (validated or published since) and how many published, in `year`
- * (by the UTC day of the step) when one is given.
+ * (by the UTC day of the step) when one is given. `actionIds` selects the Actions' ids
+ * (actionsMatching), so that PostgreSQL selects them itself.
  */
 export async function countDeliverableMilestones(
   db: Db,
-  actionIds: string[],
+  actionIds: SQL,
   year?: number,
 ): Promise<{ produced: number; validated: number; published: number }> {
-  if (actionIds.length === 0) return { produced: 0, validated: 0, published: 0 };
   const inYear = (at: SQL) =>
     year ? sql`extract(year from (${at} at time zone 'UTC')) = ${year}` : sql`${at} is not null`;
   const [row] = await queryRows<{ produced: number; validated: number; published: number }>(
@@ -42,7 +42,7 @@ export async function countDeliverableMilestones(
                              and ${inYear(sql`${deliverables.validatedAt}`)})::int as validated,
           count(*) filter (where ${deliverables.status} = 'published'
                              and ${inYear(sql`${deliverables.publishedAt}`)})::int as published
-        from ${deliverables} where ${inArray(deliverables.actionId, actionIds)}`,
+        from ${deliverables} where ${deliverables.actionId} in (${actionIds})`,
   );
   return row ?? { produced: 0, validated: 0, published: 0 };
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../kernel/db/database.ts';
 import { activities } from '../activities/activities.table.ts';
 import { countries } from '../taxonomy/taxonomy.table.ts';
@@ -9,9 +9,9 @@ import { experts } from './experts.table.ts';
  * What portfolio results read of deployments: how many experts were deployed on the activities of
  * some Actions (in one year, by the activity's start), how many of them women, and how many from
  * a partner country (an administration outside the EU). Aggregates only, never names.
+ * `actionIds` selects the Actions' ids (actionsMatching), so that PostgreSQL selects them itself.
  */
-export async function deployedExpertCounts(db: Db, actionIds: string[], year?: number) {
-  if (actionIds.length === 0) return { deployed: 0, women: 0, fromPartnerCountries: 0 };
+export async function deployedExpertCounts(db: Db, actionIds: SQL, year?: number) {
   const [row] = await queryRows<{ deployed: number; women: number; fromPartnerCountries: number }>(
     db,
     sql`
@@ -22,10 +22,7 @@ export async function deployedExpertCounts(db: Db, actionIds: string[], year?: n
     join ${activities} a on a.id = d.activity_id
     join ${experts} e on e.id = d.expert_id
     left join ${countries} c on c.code = e.country_code
-    where a.action_id in (${sql.join(
-      actionIds.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})
+    where a.action_id in (${actionIds})
       and a.status <> 'cancelled'
       ${year ? sql`and extract(year from a.start_date) = ${year}` : sql``}`,
   );

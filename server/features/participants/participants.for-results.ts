@@ -142,19 +142,19 @@ export interface TrainedBreakdownRow {
 /**
  * Officials trained in some Actions (in one year of the trainings' last days, if given), counted in
  * the database: overall and trainers by sex, and by region, topic and year, each person once per
- * key. `regionKeys` and `topicKeys` give each Action's keys as rows of (action_id, key).
+ * key. `actionIds` selects the Actions' ids (actionsMatching), so that PostgreSQL selects them
+ * itself; `regionKeys` and `topicKeys` give each Action's keys as rows of (action_id, key).
  */
 export async function countTrainedBreakdowns(
   db: Db,
-  actionIds: readonly string[],
+  actionIds: SQL,
   { year, regionKeys, topicKeys }: { year?: number; regionKeys: SQL; topicKeys: SQL },
 ): Promise<TrainedBreakdownRow[]> {
-  if (actionIds.length === 0) return [];
   const inYear = year === undefined ? sql`true` : sql`extract(year from t.end_date) = ${year}`;
   return queryRows<TrainedBreakdownRow>(
     db,
     sql`
-    with officials as (select * from (${trainedParticipations(ofActions(actionIds))}) t where ${inYear})
+    with officials as (select * from (${trainedParticipations(sql`a.action_id in (${actionIds})`)}) t where ${inYear})
     select 'officials' as breakdown, null::text as key, sex::text as sex, count(distinct person_id)::int as people
       from officials group by sex
     union all

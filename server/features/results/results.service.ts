@@ -3,7 +3,12 @@ import { requireRole } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import type { Language } from '../../kernel/localized.ts';
 import { loadVisibleAction } from '../actions/action-access.ts';
-import { actionIdsMatching, actionRegionKeys, actionTopicKeys } from '../actions/actions.for-results.ts';
+import {
+  actionRegionKeys,
+  actionsMatching,
+  actionTopicKeys,
+  countActionsMatching,
+} from '../actions/actions.for-results.ts';
 import { countHeldActivities } from '../activities/activities.for-results.ts';
 import { countDeliverableMilestones } from '../deliverables/deliverables.for-results.ts';
 import { deployedExpertCounts } from '../experts/deployments.for-results.ts';
@@ -77,11 +82,15 @@ export async function getPortfolioResults(
   query: PortfolioResultsQuery,
 ): Promise<PortfolioResults> {
   requireRole(actor, PORTFOLIO_RESULTS_ROLES);
-  const actionIds = await actionIdsMatching(db, { region: query.region, topic: query.topic });
+  const criteria = { region: query.region, topic: query.topic };
+  // A subquery, not a list of ids: each count selects the matching Actions itself (10,043 ids at
+  // full size would be as many parameters to each), and how many they are is a count of its own.
+  const actionIds = actionsMatching(criteria);
   const year = query.year;
   // Everything is counted in the database: at full size there are millions of participations and
   // hundreds of thousands of activities and deliverables.
-  const [trained, activitiesHeld, deliverables, experts] = await Promise.all([
+  const [actions, trained, activitiesHeld, deliverables, experts] = await Promise.all([
+    countActionsMatching(db, criteria),
     countTrainedBreakdowns(db, actionIds, { year, regionKeys: actionRegionKeys, topicKeys: actionTopicKeys }),
     countHeldActivities(db, actionIds, year),
     countDeliverableMilestones(db, actionIds, year),
@@ -91,7 +100,7 @@ export async function getPortfolioResults(
     bySexPerKey(trained.filter((r) => r.breakdown === name));
   return {
     filters: { region: query.region ?? null, topic: query.topic ?? null, year: year ?? null },
-    actions: actionIds.length,
+    actions,
     officialsTrained: breakdown('officials')[0] ?? emptyCounts(),
     trainersTrained: breakdown('trainers')[0] ?? emptyCounts(),
     officialsTrainedByRegion: breakdown('region'),
