@@ -115,7 +115,8 @@ export async function selectActionPage(
   page: number,
   pageSize: number,
 ): Promise<ListedActionRow[]> {
-  // The page walks the (name, id) index and stops after its rows (migration 0021).
+  // The page walks the (name, id) index and stops after its rows (migration 0021). Each country's
+  // region is looked up by its key: joined, the planner hashes all the countries for every Action.
   const [row] = await queryRows<{ items: ListedActionRow[] | string }>(
     db,
     sql`
@@ -129,8 +130,9 @@ export async function selectActionPage(
         'status', p.status, 'plannedStart', p.planned_start, 'plannedEnd', p.planned_end,
         'actualStart', p.actual_start, 'actualEnd', p.actual_end, 'version', p.version,
         'updatedAt', p.updated_at,
-        'countries', coalesce((select json_agg(json_build_object('code', c.code, 'regionCode', c.region_code) order by c.code)
-            from action_countries ac join countries c on c.code = ac.country_code where ac.action_id = p.id), '[]'),
+        'countries', coalesce((select json_agg(json_build_object('code', ac.country_code, 'regionCode',
+              (select c.region_code from countries c where c.code = ac.country_code)) order by ac.country_code)
+            from action_countries ac where ac.action_id = p.id), '[]'),
         'topics', coalesce((select json_agg(json_build_object('code', t.code, 'name', t.name) order by t.sort_order)
             from action_topics at join topics t on t.code = at.topic_code where at.action_id = p.id), '[]'),
         'institutions', coalesce((select json_agg(json_build_object('id', i.id, 'name', i.name, 'acronym', i.acronym,

@@ -201,9 +201,9 @@ export interface ResolvedSession {
 }
 
 /** The actor behind a session token, or null when the session is unknown, expired or idle too long. */
-export async function resolveSession(db: Db, token: string): Promise<ResolvedSession | null> {
-  const id = sessionIdOf(token);
-  const [row] = await db
+/** The live session and its user, by the session's id. */
+const prepareSessionLookup = (db: Db) =>
+  db
     .select({
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
@@ -218,7 +218,26 @@ export async function resolveSession(db: Db, token: string): Promise<ResolvedSes
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id));
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('session_by_id');
+
+/**
+ * Read at every signed-in request, so prepared once per database (a named statement, planned once)
+ * rather than parsed and planned each time.
+ */
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+function sessionLookup(db: Db) {
+  let lookup = sessionLookups.get(db);
+  if (!lookup) {
+    lookup = prepareSessionLookup(db);
+    sessionLookups.set(db, lookup);
+  }
+  return lookup;
+}
+
+export async function resolveSession(db: Db, token: string): Promise<ResolvedSession | null> {
+  const id = sessionIdOf(token);
+  const [row] = await sessionLookup(db).execute({ id });
   const now = Date.now();
   if (!row || row.disabledAt) return null;
   if (row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + IDLE_TIMEOUT_MS <= now) {

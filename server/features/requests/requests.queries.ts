@@ -85,6 +85,8 @@ export async function selectRelations(db: Db, ids: string[]) {
     return { institutionRows: [], countryRows: [], topicRows: [], actionByRequest: new Map() };
   }
   // The three link tables in one statement (PostgreSQL builds the rows as JSON), then the Actions.
+  // Each institution is read by its key (a lateral subquery the planner keeps as it is): joined, it
+  // hashes all the institutions for a page of 25.
   const [links, actionByRequest] = await inTurn([
     () =>
       queryRows<{ institutions: InstitutionRow[]; countries: CountryRow[]; topics: TopicRow[] }>(
@@ -92,7 +94,8 @@ export async function selectRelations(db: Db, ids: string[]) {
         sql`select
           coalesce((select json_agg(json_build_object('requestId', ri.request_id, 'role', ri.role, 'id', i.id,
               'name', i.name, 'acronym', i.acronym, 'type', i.type, 'countryCode', i.country_code) order by i.name)
-            from ${requestInstitutions} ri join ${institutions} i on i.id = ri.institution_id
+            from ${requestInstitutions} ri
+            cross join lateral (select * from ${institutions} i where i.id = ri.institution_id offset 0) i
             where ri.request_id in ${ids}), '[]') as institutions,
           coalesce((select json_agg(json_build_object('requestId', c.request_id, 'countryCode', c.country_code)
               order by c.country_code)
