@@ -270,6 +270,25 @@ describe('the public’s searches, kept until the portfolio changes', () => {
   });
 });
 
+describe('the whole portfolio’s readers share their kept searches; a partner’s are its own', () => {
+  it('keeps the staff’s and steering’s answer privately, and never gives it to a partner', async () => {
+    const note = await deliverableOf('ghana-i', 'legal_review');
+    const officer = await get('/api/library?q=Hamile', await t.signIn('officer@demo.tandem.test'));
+    expect(officer.json().items.map((i: Item) => i.id)).toEqual([note]);
+    expect(officer.headers['cache-control']).toBe('private, no-cache');
+    const steering = await get('/api/library?q=Hamile', await t.signIn('steering@demo.tandem.test'));
+    expect(steering.headers.etag).toBe(officer.headers.etag);
+    expect(steering.body).toBe(officer.body);
+    // The same search by a partner: computed for its reach, without the internal note.
+    const partner = await get('/api/library?q=Hamile', await t.signIn('partner.ghana@demo.tandem.test'));
+    expect(partner.statusCode).toBe(200);
+    expect(partner.json().items).toEqual([]);
+    expect(partner.headers.etag).toBeUndefined();
+    // Nor is the staff's answer the public's.
+    expect((await search('q=Hamile')).items).toEqual([]);
+  });
+});
+
 describe('the library of a signed-in user', () => {
   it('adds what the role allows: the partner its own report, the staff the internal note', async () => {
     const report = await deliverableOf('ghana-ii', 'assessment_report');

@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { type Actor, readsWholePortfolio, requireActor } from '../../kernel/auth/actor.ts';
 import { VersionedCache } from '../../kernel/cache/versioned-cache.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { access } from '../../kernel/http/access.ts';
@@ -7,21 +8,28 @@ import { sendCached, serializeWith } from '../../kernel/http/cached-reply.ts';
 import { errorBody, notModified, uuidParam } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
 import { fieldGuideRoutes } from './field-guide.routes.ts';
-import { fieldGuideList, libraryDocument, libraryPage, libraryQuery } from './library.contract.ts';
+import {
+  fieldGuideList,
+  type LibraryQuery,
+  libraryDocument,
+  libraryPage,
+  libraryQuery,
+} from './library.contract.ts';
 import { readFieldGuide, readLibrary, readLibraryDocument } from './library.service.ts';
 
 const tags = ['library'];
-/** How many different public searches are kept (each answer is a page of ten results, 5–15 kB). */
-const PUBLIC_SEARCHES_KEPT = 1000;
+/** How many different searches are kept (each answer is a page of ten results, 5–15 kB). */
+const SEARCHES_KEPT = 1000;
 const filtersDescription =
   'q is parsed like a web search (words, "a phrase", -excluded, or) in the text-search configuration of each language, or of `language` when given. With q, the newest 100 matches in scope (within the newest 1,000 matches) are ranked by relevance, counted up to 100, and each result carries a snippet with the matched words marked; a phrase is looked for among the newest 1,000 documents holding all its words. Without q, newest first, counted up to 1,000. Page size 10.';
 
 /**
  * The library: published deliverables, searched in their own languages. The public endpoint answers
  * what is published for general consultation; the signed-in one adds what the caller's role allows.
- * Every search is bounded (decision 061); the public's answers are also kept until the portfolio
- * changes (decision 109), since the public asks the same searches again and again (the portal's
- * links, shared addresses, the commonest words). A signed-in reader's are computed each time.
+ * Every search is bounded (decision 061); answers are also kept until the portfolio changes
+ * (decision 109) where many readers share them: the public's, and the staff's and steering's (they
+ * all read the whole published library). A partner's or an expert's depend on their own reach and
+ * are computed each time.
  */
 export function libraryRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -29,7 +37,19 @@ export function libraryRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const cache = new VersionedCache(db, 'portfolio');
   // Searches in a map of their own, so that a run of different searches never pushes out the
   // documents and the field guide.
-  const searches = new VersionedCache(db, 'portfolio', PUBLIC_SEARCHES_KEPT);
+  const searches = new VersionedCache(db, 'portfolio', SEARCHES_KEPT);
+  /**
+   * A search as the public or the whole portfolio's readers find it. The key holds the query as
+   * validated (defaults filled in, keys in the contract's order), so one search written two ways is
+   * kept once.
+   */
+  const keptSearch = (request: FastifyRequest<{ Querystring: LibraryQuery }>, reader: Actor | 'public') => {
+    const lang = requestLanguage(request);
+    const readers = reader === 'public' ? 'public' : 'whole-portfolio';
+    return searches.get(`library-search|${readers}|${lang}|${JSON.stringify(request.query)}`, async () =>
+      serializeWith(libraryPage, await readLibrary(db, reader, request.query, lang)),
+    );
+  };
 
   api.get(
     '/api/public/library',
@@ -43,16 +63,7 @@ export function libraryRoutes(app: FastifyInstance, { db }: { db: Db }) {
         response: { 200: libraryPage, 304: notModified, 400: errorBody },
       },
     },
-    async (request, reply) => {
-      const lang = requestLanguage(request);
-      // The query as validated (defaults filled in, keys in the contract's order), so that one search
-      // written two ways is kept once.
-      const key = `library-search|${lang}|${JSON.stringify(request.query)}`;
-      const cached = await searches.get(key, async () =>
-        serializeWith(libraryPage, await readLibrary(db, 'public', request.query, lang)),
-      );
-      return sendCached(request, reply, cached);
-    },
+    async (request, reply) => sendCached(request, reply, await keptSearch(request, 'public')),
   );
 
   api.get(
@@ -64,10 +75,14 @@ export function libraryRoutes(app: FastifyInstance, { db }: { db: Db }) {
         summary: 'Searches the published deliverables the caller may read (the public ones and their scope)',
         description: filtersDescription,
         querystring: libraryQuery,
-        response: { 200: libraryPage, 400: errorBody, 401: errorBody },
+        response: { 200: libraryPage, 304: notModified, 400: errorBody, 401: errorBody },
       },
     },
-    (request) => readLibrary(db, request.actor, request.query, requestLanguage(request)),
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      if (!readsWholePortfolio(actor)) return readLibrary(db, actor, request.query, requestLanguage(request));
+      return sendCached(request, reply, await keptSearch(request, actor), undefined, { private: true });
+    },
   );
 
   api.get(
