@@ -48,6 +48,17 @@ describe('GET /api/actions', () => {
     expect((await list(steering, '?pageSize=1')).json().total).toBe(page1.total);
   });
 
+  it('gives every page, the first ones (prepared statements) and deeper ones, as slices of the whole', async () => {
+    const whole = names((await list(officer, '?pageSize=200')).json().items);
+    for (const page of [1, 2, 5, 6, 9]) {
+      // Twice each: the second read of a first page runs its prepared statement again.
+      for (const _ of [1, 2]) {
+        const items = (await list(officer, `?pageSize=4&page=${page}`)).json().items;
+        expect(names(items), `page ${page}`).toEqual(whole.slice((page - 1) * 4, page * 4));
+      }
+    }
+  });
+
   it('filters by topic, region, country, status and text', async () => {
     const thb = (await list(officer, '?topic=thb&status=implementation&pageSize=100')).json();
     expect(thb.items.length).toBeGreaterThan(0);

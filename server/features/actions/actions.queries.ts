@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { cachedCount } from '../../kernel/cache/cached-count.ts';
-import { type Db, queryRows } from '../../kernel/db/database.ts';
+import { type Db, queryRows, queryRowsPrepared } from '../../kernel/db/database.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
 import { deployedActionIds } from '../experts/experts.scope.ts';
 import { partnerOrganisations } from '../institutions/institutions.table.ts';
@@ -105,6 +105,9 @@ export function countActions(db: Db, where: SQL | undefined): Promise<number> {
   return cachedCount(db, actions, where);
 }
 
+/** How many first pages of a filter are read through a prepared statement. */
+const PREPARED_PAGES = 5;
+
 /**
  * One page of Actions with their countries, topics and institutions in a single round trip:
  * PostgreSQL builds the JSON, so a page costs one query whatever its size.
@@ -117,12 +120,22 @@ export async function selectActionPage(
 ): Promise<ListedActionRow[]> {
   // The page walks the (name, id) index and stops after its rows (migration 0021). Each country's
   // region is looked up by its key: joined, the planner hashes all the countries for every Action.
-  const [row] = await queryRows<{ items: ListedActionRow[] | string }>(
+  // The first pages are read again and again: their statement is prepared (planned once on each
+  // connection), with its limit and offset written in it so that the plan fits them (given as values,
+  // PostgreSQL would keep planning it for each). Deeper pages are planned each time, so that the
+  // prepared forms stay few: one per filter shape, page size and first page.
+  const offset = (page - 1) * pageSize;
+  const prepared = page <= PREPARED_PAGES;
+  const run = prepared ? queryRowsPrepared : queryRows;
+  const limits = prepared
+    ? sql`limit ${sql.raw(String(pageSize))} offset ${sql.raw(String(offset))}`
+    : sql`limit ${pageSize} offset ${offset}`;
+  const [row] = await run<{ items: ListedActionRow[] | string }>(
     db,
     sql`
     with page as (
       select * from ${actions} ${where ? sql`where ${where}` : sql``}
-       order by ${actions.name}, ${actions.id} limit ${pageSize} offset ${(page - 1) * pageSize}
+       order by ${actions.name}, ${actions.id} ${limits}
     )
     select
       coalesce((select json_agg(json_build_object(
