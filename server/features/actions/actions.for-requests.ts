@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
 import { inTurn } from '../../kernel/db/in-turn.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
@@ -91,6 +91,22 @@ export async function actionsRequestedBy(db: Db, institutionIds: string[]): Prom
     db,
     rows.map((r) => r.id),
   );
+}
+
+/** A request's Action, as `actionsOfRequestsJson` lists them. */
+export type ActionOfRequest = { requestId: string; id: string; name: string; status: ActionStatus };
+
+/**
+ * The Actions some requests became, as a JSON array that PostgreSQL builds (`requestIds` is a
+ * parenthesised list), for a statement that reads everything a page of requests shows at once.
+ * Each Action is read by its key: joined, the planner may hash all of them for a page.
+ */
+export function actionsOfRequestsJson(requestIds: SQL): SQL {
+  return sql`coalesce((select json_agg(json_build_object('requestId', ar.request_id, 'id', a.id,
+      'name', a.name, 'status', a.status))
+    from ${actionRequests} ar
+    cross join lateral (select * from ${actions} a where a.id = ar.action_id offset 0) a
+    where ar.request_id in ${requestIds}), '[]')`;
 }
 
 /** The Action each of these requests became, if any. */

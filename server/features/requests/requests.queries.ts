@@ -3,7 +3,7 @@ import { cachedCount } from '../../kernel/cache/cached-count.ts';
 import { type Db, queryRows } from '../../kernel/db/database.ts';
 import { inTurn } from '../../kernel/db/in-turn.ts';
 import { storedFiles } from '../../kernel/files/files.table.ts';
-import { actionsOfRequests } from '../actions/actions.for-requests.ts';
+import { type ActionOfRequest, actionsOfRequestsJson } from '../actions/actions.for-requests.ts';
 import { institutions } from '../institutions/institutions.table.ts';
 import type { RequestListItem } from './requests.contract.ts';
 import {
@@ -84,14 +84,17 @@ export async function selectRelations(db: Db, ids: string[]) {
   if (ids.length === 0) {
     return { institutionRows: [], countryRows: [], topicRows: [], actionByRequest: new Map() };
   }
-  // The three link tables in one statement (PostgreSQL builds the rows as JSON), then the Actions.
+  // The three link tables and the Actions in one statement (PostgreSQL builds the rows as JSON).
   // Each institution is read by its key (a lateral subquery the planner keeps as it is): joined, it
   // hashes all the institutions for a page of 25.
-  const [links, actionByRequest] = await inTurn([
-    () =>
-      queryRows<{ institutions: InstitutionRow[]; countries: CountryRow[]; topics: TopicRow[] }>(
-        db,
-        sql`select
+  const [links] = await queryRows<{
+    institutions: InstitutionRow[];
+    countries: CountryRow[];
+    topics: TopicRow[];
+    actions: ActionOfRequest[];
+  }>(
+    db,
+    sql`select
           coalesce((select json_agg(json_build_object('requestId', ri.request_id, 'role', ri.role, 'id', i.id,
               'name', i.name, 'acronym', i.acronym, 'type', i.type, 'countryCode', i.country_code) order by i.name)
             from ${requestInstitutions} ri
@@ -102,15 +105,16 @@ export async function selectRelations(db: Db, ids: string[]) {
             from ${requestCountries} c where c.request_id in ${ids}), '[]') as countries,
           coalesce((select json_agg(json_build_object('requestId', t.request_id, 'topicCode', t.topic_code)
               order by t.topic_code)
-            from ${requestTopics} t where t.request_id in ${ids}), '[]') as topics`,
-      ),
-    () => actionsOfRequests(db, ids),
-  ]);
+            from ${requestTopics} t where t.request_id in ${ids}), '[]') as topics,
+          ${actionsOfRequestsJson(sql`${ids}`)} as actions`,
+  );
   const {
     institutions: institutionRows = [],
     countries: countryRows = [],
     topics: topicRows = [],
-  } = links[0] ?? {};
+    actions: actionRows = [],
+  } = links ?? {};
+  const actionByRequest = new Map(actionRows.map(({ requestId, ...action }) => [requestId, action]));
   return { institutionRows, countryRows, topicRows, actionByRequest };
 }
 
