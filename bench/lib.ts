@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 
@@ -159,6 +159,33 @@ export function memoryOf(pid: number): { peakMb: number; currentMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
   return { peakMb: kb('VmHWM') / 1024, currentMb: kb('VmRSS') / 1024 };
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU time (user and system, in seconds) used so far by one process and by all of PostgreSQL's
+ * processes on this host (Linux /proc): taken before and after a run, the difference per request
+ * says where a request's cost lies.
+ */
+export function cpuSecondsOf(pid: number): { process: number; postgres: number } {
+  const used = { process: 0, postgres: 0 };
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // the process ended meanwhile
+    }
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const seconds = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    if (Number(entry) === pid) used.process += seconds;
+    else if (name === 'postgres') used.postgres += seconds;
+  }
+  return used;
 }
 
 /** Signs in through the API; the headers a signed-in client sends (session cookie, CSRF token). */

@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { benchFullDatabaseUrl, filesDirFor } from './generate.ts';
 import {
+  cpuSecondsOf,
   freePort,
-  type LatencyResult,
   loadWithLatencies,
   memoryOf,
   percentile,
@@ -142,7 +142,11 @@ export async function fullDatabaseExists(url = FULL_URL): Promise<boolean> {
 }
 
 /** Runs a server on the database; samples its resident memory while `use` runs. */
-async function withServer<T>(server: 'minimal' | 'tandem', ready: string, use: (base: string) => Promise<T>) {
+async function withServer<T>(
+  server: 'minimal' | 'tandem',
+  ready: string,
+  use: (base: string, pid: number) => Promise<T>,
+) {
   const port = await freePort();
   const start =
     server === 'tandem'
@@ -165,17 +169,26 @@ async function withServer<T>(server: 'minimal' | 'tandem', ready: string, use: (
   try {
     await waitForOk(`${base}${ready}`, 180_000);
     memory.restingMb = child.pid ? memoryOf(child.pid).currentMb : 0;
-    return { result: await use(base), memory };
+    return { result: await use(base, child.pid ?? 0), memory };
   } finally {
     clearInterval(sampler);
     await stopProcess(child);
   }
 }
 
-async function measure(base: string, paths: string[], headers?: Record<string, string>) {
+/** A load run, and the CPU time the server and PostgreSQL spent per request during it. */
+async function measure(base: string, pid: number, paths: string[], headers?: Record<string, string>) {
   const options = { connections: CONNECTIONS, headers };
   await loadWithLatencies(base, paths, { ...options, seconds: 2 }); // warm-up: plans, caches, JIT
-  return loadWithLatencies(base, paths, { ...options, seconds: SECONDS });
+  const before = cpuSecondsOf(pid);
+  const result = await loadWithLatencies(base, paths, { ...options, seconds: SECONDS });
+  const after = cpuSecondsOf(pid);
+  const perRequest = (seconds: number) => (seconds * 1000) / Math.max(result.requests, 1);
+  return {
+    ...result,
+    serverCpuMs: perRequest(after.process - before.process),
+    postgresCpuMs: perRequest(after.postgres - before.postgres),
+  };
 }
 
 /** Each path alone, one request at a time: the median of five after a warm-up request. */
@@ -195,18 +208,24 @@ async function alone(base: string, paths: string[], headers?: Record<string, str
   return timings;
 }
 
+type Measured = Awaited<ReturnType<typeof measure>>;
+
 export async function benchScale() {
   const sizes = await counts(FULL_URL);
-  const minimal = await withServer('minimal', '/minimal', (base) => measure(base, ['/minimal']));
-  const tandem = await withServer('tandem', '/api/health', async (base) => {
+  const minimal = await withServer('minimal', '/minimal', (base, pid) => measure(base, pid, ['/minimal']));
+  const tandem = await withServer('tandem', '/api/health', async (base, pid) => {
     const headers = await signIn(base, 'officer@demo.tandem.test');
     const endpoints = ENDPOINTS.filter(({ label }) => !ONLY || ONLY.includes(label.toLowerCase()));
     // Every path alone first, while no load's backlog is still being served.
     const timings = [];
     for (const endpoint of endpoints) timings.push(await alone(base, endpoint.paths, headers));
-    const rows: { endpoint: Endpoint; result: LatencyResult; alone: { path: string; ms: number }[] }[] = [];
+    const rows: { endpoint: Endpoint; result: Measured; alone: { path: string; ms: number }[] }[] = [];
     for (const [i, endpoint] of endpoints.entries()) {
-      rows.push({ endpoint, alone: timings[i] ?? [], result: await measure(base, endpoint.paths, headers) });
+      rows.push({
+        endpoint,
+        alone: timings[i] ?? [],
+        result: await measure(base, pid, endpoint.paths, headers),
+      });
     }
     return rows;
   });
@@ -223,7 +242,7 @@ export function printScale(figures: Awaited<ReturnType<typeof benchScale>>) {
         .map((l) => l.toFixed(1))
         .join(' ')}`,
   );
-  const line = (label: string, r: LatencyResult, budget: string) => [
+  const line = (label: string, r: Measured, budget: string) => [
     label,
     r.requestsPerSecond.toFixed(0),
     (r.requestsPerSecond / floor).toFixed(2),
@@ -231,10 +250,21 @@ export function printScale(figures: Awaited<ReturnType<typeof benchScale>>) {
     r.p95.toFixed(1),
     r.p99.toFixed(1),
     r.errors + r.non2xx,
+    `${r.serverCpuMs.toFixed(2)} / ${r.postgresCpuMs.toFixed(2)}`,
     budget,
   ];
   printTable(
-    ['endpoint', 'req/s', 'ratio to minimal', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'budget'],
+    [
+      'endpoint',
+      'req/s',
+      'ratio to minimal',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'errors',
+      'CPU ms per request: server / PostgreSQL',
+      'budget',
+    ],
     [
       line('minimal: one indexed SELECT', minimal, 'baseline'),
       ...rows.map(({ endpoint, result }) =>

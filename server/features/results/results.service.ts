@@ -83,8 +83,7 @@ export async function getPortfolioResults(
 ): Promise<PortfolioResults> {
   requireRole(actor, PORTFOLIO_RESULTS_ROLES);
   const criteria = { region: query.region, topic: query.topic };
-  // A subquery, not a list of ids: each count selects the matching Actions itself (10,043 ids at
-  // full size would be as many parameters to each), and how many they are is a count of its own.
+  // A subquery, not a list of ids (actionsMatching says why); how many they are is a count of its own.
   const actionIds = actionsMatching(criteria);
   const year = query.year;
   // Everything is counted in the database: at full size there are millions of participations and

@@ -36,7 +36,9 @@ const dialect = new PgDialect();
 /**
  * `queryRows` for a statement that runs again and again with other values: prepared on each
  * connection under a name made from its text, so that PostgreSQL plans it once rather than at every
- * request (after five runs, when a plan made without the values costs no more).
+ * request (after five runs, when a plan made without the values costs no more). Only for statements
+ * whose text takes few forms: each form stays prepared on every connection of the pool. (Drizzle's
+ * `execute` prepares without a name; its session's `prepareQuery` is the same path with one.)
  */
 export async function queryRowsPrepared<T>(db: Db, query: SQL): Promise<T[]> {
   const built = dialect.sqlToQuery(query);
