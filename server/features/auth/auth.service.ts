@@ -200,7 +200,6 @@ export interface ResolvedSession {
   enrolmentOnly: boolean;
 }
 
-/** The actor behind a session token, or null when the session is unknown, expired or idle too long. */
 /** The live session and its user, by the session's id. */
 const prepareSessionLookup = (db: Db) =>
   db
@@ -235,6 +234,7 @@ function sessionLookup(db: Db) {
   return lookup;
 }
 
+/** The actor behind a session token, or null when the session is unknown, expired or idle too long. */
 export async function resolveSession(db: Db, token: string): Promise<ResolvedSession | null> {
   const id = sessionIdOf(token);
   const [row] = await sessionLookup(db).execute({ id });
