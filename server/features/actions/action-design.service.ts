@@ -2,6 +2,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit/audit.ts';
 import { type Actor, requireRole } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../kernel/db/database.ts';
+import { inTurn } from '../../kernel/db/in-turn.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { staleVersion } from '../../kernel/http/versioning.ts';
 import { activityCounts } from '../activities/activities.queries.ts';
@@ -18,32 +19,35 @@ const STAFF = ['admin', 'officer'] as const;
 
 export async function getActionDesign(db: Db, actor: Actor | null, actionId: string): Promise<ActionDesign> {
   const action = await loadVisibleAction(db, actor, actionId);
-  const [[design], partners, comments, counts, days] = await Promise.all([
-    db.select().from(actionDesigns).where(eq(actionDesigns.actionId, actionId)),
-    db
-      .select({
-        id: partnerOrganisations.id,
-        name: partnerOrganisations.name,
-        acronym: partnerOrganisations.acronym,
-      })
-      .from(actionPartners)
-      .innerJoin(partnerOrganisations, eq(partnerOrganisations.id, actionPartners.partnerId))
-      .where(eq(actionPartners.actionId, actionId))
-      .orderBy(partnerOrganisations.name),
-    db
-      .select({
-        id: actionDesignComments.id,
-        authorName: users.name,
-        authorRole: users.role,
-        body: actionDesignComments.body,
-        createdAt: actionDesignComments.createdAt,
-      })
-      .from(actionDesignComments)
-      .innerJoin(users, eq(users.id, actionDesignComments.authorId))
-      .where(eq(actionDesignComments.actionId, actionId))
-      .orderBy(asc(actionDesignComments.createdAt)),
-    activityCounts(db, actionId),
-    deployedDaysOf(db, actionId),
+  // In turn: a spreadsheet import reads the design inside its transaction (one connection).
+  const [[design], partners, comments, counts, days] = await inTurn([
+    () => db.select().from(actionDesigns).where(eq(actionDesigns.actionId, actionId)),
+    () =>
+      db
+        .select({
+          id: partnerOrganisations.id,
+          name: partnerOrganisations.name,
+          acronym: partnerOrganisations.acronym,
+        })
+        .from(actionPartners)
+        .innerJoin(partnerOrganisations, eq(partnerOrganisations.id, actionPartners.partnerId))
+        .where(eq(actionPartners.actionId, actionId))
+        .orderBy(partnerOrganisations.name),
+    () =>
+      db
+        .select({
+          id: actionDesignComments.id,
+          authorName: users.name,
+          authorRole: users.role,
+          body: actionDesignComments.body,
+          createdAt: actionDesignComments.createdAt,
+        })
+        .from(actionDesignComments)
+        .innerJoin(users, eq(users.id, actionDesignComments.authorId))
+        .where(eq(actionDesignComments.actionId, actionId))
+        .orderBy(asc(actionDesignComments.createdAt)),
+    () => activityCounts(db, actionId),
+    () => deployedDaysOf(db, actionId),
   ]);
   return {
     actionId,

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit/audit.ts';
 import { type Actor, requireActor, requireRole } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../kernel/db/database.ts';
+import { inTurn } from '../../kernel/db/in-turn.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { findStoredFile, presentFile } from '../../kernel/files/files.service.ts';
 import { staleVersion } from '../../kernel/http/versioning.ts';
@@ -63,9 +64,10 @@ export async function getActivity(
   lang: Language,
 ): Promise<ActivityDetail> {
   const { activity, actionName, actionStatus } = await loadVisibleActivity(db, actor, id);
-  const [deployed, reportFile] = await Promise.all([
-    deploymentsOfActivity(db, requireActor(actor), id),
-    activity.reportFileId ? findStoredFile(db, activity.reportFileId) : null,
+  // In turn: a spreadsheet import reads the activity inside its transaction (one connection).
+  const [deployed, reportFile] = await inTurn([
+    () => deploymentsOfActivity(db, requireActor(actor), id),
+    async () => (activity.reportFileId ? findStoredFile(db, activity.reportFileId) : null),
   ]);
   return {
     id: activity.id,
