@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { cachedCount } from '../../kernel/cache/cached-count.ts';
-import { type Db, queryRows } from '../../kernel/db/database.ts';
+import { type Db, queryRows, queryRowsPrepared } from '../../kernel/db/database.ts';
 import { inTurn } from '../../kernel/db/in-turn.ts';
 import { storedFiles } from '../../kernel/files/files.table.ts';
 import { type ActionOfRequest, actionsOfRequestsJson } from '../actions/actions.for-requests.ts';
@@ -84,10 +84,11 @@ export async function selectRelations(db: Db, ids: string[]) {
   if (ids.length === 0) {
     return { institutionRows: [], countryRows: [], topicRows: [], actionByRequest: new Map() };
   }
-  // The three link tables and the Actions in one statement (PostgreSQL builds the rows as JSON).
+  // The three link tables and the Actions in one statement (PostgreSQL builds the rows as JSON),
+  // prepared: its text takes one form per number of requests on a page (at most the page size).
   // Each institution is read by its key (a lateral subquery the planner keeps as it is): joined, it
   // hashes all the institutions for a page of 25.
-  const [links] = await queryRows<{
+  const [links] = await queryRowsPrepared<{
     institutions: InstitutionRow[];
     countries: CountryRow[];
     topics: TopicRow[];
