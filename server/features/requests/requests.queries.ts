@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { cachedCount } from '../../kernel/cache/cached-count.ts';
-import { type Db, queryRows, queryRowsPrepared } from '../../kernel/db/database.ts';
+import { type Db, queryRowsPrepared } from '../../kernel/db/database.ts';
 import { inTurn } from '../../kernel/db/in-turn.ts';
 import { storedFiles } from '../../kernel/files/files.table.ts';
 import { type ActionOfRequest, actionsOfRequestsJson } from '../actions/actions.for-requests.ts';
