@@ -13,6 +13,7 @@ import { loadVisibleAction } from './action-access.ts';
 import type { ActionDesign, ActionDesignPatch } from './action-design.contract.ts';
 import { actionDesignComments, actionDesigns } from './action-design.table.ts';
 import { assertActionEditable } from './action-status.ts';
+import { selectActionPartners } from './actions.queries.ts';
 import { actionPartners, actions } from './actions.table.ts';
 
 const STAFF = ['admin', 'officer'] as const;
@@ -22,17 +23,7 @@ export async function getActionDesign(db: Db, actor: Actor | null, actionId: str
   // In turn: a spreadsheet import reads the design inside its transaction (one connection).
   const [[design], partners, comments, counts, days] = await inTurn([
     () => db.select().from(actionDesigns).where(eq(actionDesigns.actionId, actionId)),
-    () =>
-      db
-        .select({
-          id: partnerOrganisations.id,
-          name: partnerOrganisations.name,
-          acronym: partnerOrganisations.acronym,
-        })
-        .from(actionPartners)
-        .innerJoin(partnerOrganisations, eq(partnerOrganisations.id, actionPartners.partnerId))
-        .where(eq(actionPartners.actionId, actionId))
-        .orderBy(partnerOrganisations.name),
+    () => selectActionPartners(db, actionId),
     () =>
       db
         .select({

@@ -172,16 +172,21 @@ export async function selectDetailRelations(db: Db, actionId: string) {
       .innerJoin(approaches, eq(approaches.code, actionApproaches.approachCode))
       .where(eq(actionApproaches.actionId, actionId))
       .orderBy(asc(approaches.sortOrder)),
-    db
-      .select({
-        id: partnerOrganisations.id,
-        name: partnerOrganisations.name,
-        acronym: partnerOrganisations.acronym,
-      })
-      .from(actionPartners)
-      .innerJoin(partnerOrganisations, eq(partnerOrganisations.id, actionPartners.partnerId))
-      .where(eq(actionPartners.actionId, actionId))
-      .orderBy(asc(partnerOrganisations.name)),
+    selectActionPartners(db, actionId),
   ]);
   return { pillarRows, approachRows, partnerRows };
+}
+
+/** The partner organisations of one Action, by name (its page and its design show them). */
+export function selectActionPartners(db: Db, actionId: string) {
+  return db
+    .select({
+      id: partnerOrganisations.id,
+      name: partnerOrganisations.name,
+      acronym: partnerOrganisations.acronym,
+    })
+    .from(actionPartners)
+    .innerJoin(partnerOrganisations, eq(partnerOrganisations.id, actionPartners.partnerId))
+    .where(eq(actionPartners.actionId, actionId))
+    .orderBy(asc(partnerOrganisations.name));
 }
