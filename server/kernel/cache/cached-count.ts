@@ -1,9 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { PgDialect, type PgTable } from 'drizzle-orm/pg-core';
-import { type Db, queryRows } from '../db/database.ts';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { type Db, queryRows, statementOf } from '../db/database.ts';
 import { VersionedMap } from './versioned-cache.ts';
 
-const dialect = new PgDialect();
 const caches = new WeakMap<Db, VersionedMap<number>>();
 
 /**
@@ -21,7 +20,7 @@ export async function cachedCount(db: Db, table: PgTable, where: SQL | undefined
     cache = new VersionedMap<number>(db, 'reporting', 2000);
     caches.set(db, cache);
   }
-  const { sql: text, params } = dialect.sqlToQuery(statement);
+  const { sql: text, params } = statementOf(statement);
   return cache.get(`${text}\u0000${JSON.stringify(params)}`, async () => {
     const [row] = await queryRows<{ n: number | string }>(db, statement);
     return Number(row?.n ?? 0);

@@ -23,15 +23,18 @@ export type DbKind = 'pglite' | 'postgresql';
 export const qualified = (column: AnyPgColumn): SQL =>
   sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 
-/**
- * The rows a raw SQL statement answers. Both drivers answer `{ rows }`, which Drizzle's shared type
- * does not say; this is the one place that knows it.
- */
+/** Both drivers answer `{ rows }`, which Drizzle's shared type does not say; only here is it known. */
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+/** The rows a raw SQL statement answers. */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+  return rowsOf<T>(await db.execute(query));
 }
 
 const dialect = new PgDialect();
+
+/** A statement's text and values, as they are sent to PostgreSQL. */
+export const statementOf = (query: SQL) => dialect.sqlToQuery(query);
 
 /**
  * `queryRows` for a statement that runs again and again with other values: prepared on each
@@ -41,10 +44,9 @@ const dialect = new PgDialect();
  * `execute` prepares without a name; its session's `prepareQuery` is the same path with one.)
  */
 export async function queryRowsPrepared<T>(db: Db, query: SQL): Promise<T[]> {
-  const built = dialect.sqlToQuery(query);
+  const built = statementOf(query);
   const name = `q_${createHash('sha1').update(built.sql).digest('base64url').slice(0, 24)}`;
-  const result = await db._.session.prepareQuery(built, undefined, name, false).execute();
-  return (result as unknown as { rows: T[] }).rows;
+  return rowsOf<T>(await db._.session.prepareQuery(built, undefined, name, false).execute());
 }
 
 export interface Database {
