@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { CachedBody } from '../cache/versioned-cache.ts';
-import { addVary, chooseEncoding, compressBody } from './compress-in-place.ts';
+import { COMPRESSION_THRESHOLD, compressBody, negotiateEncoding } from './compress-in-place.ts';
 
 /** Serialises a response through its contract once, for caching: what is cached is what was checked. */
 export const serializeWith = <T extends z.ZodType>(schema: T, value: z.input<T>) =>
@@ -23,10 +23,9 @@ export function sendCached(
   if (!reply.hasHeader('vary')) reply.header('vary', 'Accept-Language');
   if (request.headers['if-none-match'] === cached.etag) return reply.status(304).send();
   reply.type(contentType);
-  if (cached.body.length <= 1024) return reply.send(cached.body);
+  if (cached.body.length < COMPRESSION_THRESHOLD) return reply.send(cached.body);
   // Compressed once per version and encoding rather than at every request.
-  addVary(reply, 'Accept-Encoding');
-  const encoding = chooseEncoding(request.headers['accept-encoding']);
+  const encoding = negotiateEncoding(request, reply);
   if (!encoding) return reply.send(cached.body);
   cached.encoded ??= {};
   cached.encoded[encoding] ??= compressBody(cached.body, encoding);

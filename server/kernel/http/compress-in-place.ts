@@ -1,8 +1,8 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Smaller bodies cost more to compress than they save. */
-const THRESHOLD = 1024;
+export const COMPRESSION_THRESHOLD = 1024;
 /** Larger bodies are left to @fastify/compress, whose streams do not hold the event loop. */
 const IN_PLACE_LIMIT = 256 * 1024;
 const COMPRESSIBLE = /^(application\/([a-z.+-]*\+)?(json|xml|javascript)|text\/|image\/svg\+xml)/;
@@ -41,10 +41,19 @@ export function compressBody(body: string | Buffer, encoding: Encoding): Buffer 
     : gzipSync(body);
 }
 
-export function addVary(reply: FastifyReply, field: string) {
+function addVary(reply: FastifyReply, field: string) {
   const current = String(reply.getHeader('vary') ?? '');
   const fields = current.split(',').map((f) => f.trim().toLowerCase());
   if (!fields.includes(field.toLowerCase())) reply.header('vary', current ? `${current}, ${field}` : field);
+}
+
+/**
+ * The encoding to send a compressible answer in, by the request's `Accept-Encoding`, which the
+ * answer then varies by (said in `Vary` whether or not it is compressed).
+ */
+export function negotiateEncoding(request: FastifyRequest, reply: FastifyReply): Encoding | null {
+  addVary(reply, 'Accept-Encoding');
+  return chooseEncoding(request.headers['accept-encoding']);
 }
 
 /**
@@ -61,10 +70,9 @@ export function registerInPlaceCompression(app: FastifyInstance) {
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     if (request.method === 'HEAD' || reply.hasHeader('content-encoding')) return payload;
     const size = Buffer.byteLength(payload);
-    if (size < THRESHOLD || size > IN_PLACE_LIMIT) return payload;
+    if (size < COMPRESSION_THRESHOLD || size > IN_PLACE_LIMIT) return payload;
     if (!COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? ''))) return payload;
-    addVary(reply, 'Accept-Encoding');
-    const encoding = chooseEncoding(request.headers['accept-encoding']);
+    const encoding = negotiateEncoding(request, reply);
     if (!encoding) return payload;
     reply.header('content-encoding', encoding);
     reply.removeHeader('content-length');
