@@ -113,6 +113,8 @@ export function percentile(values: number[], p: number): number {
 
 export interface LatencyResult extends LoadResult {
   requests: number;
+  /** The most requests one connection sent. */
+  busiestConnection: number;
   p95: number;
 }
 
@@ -123,13 +125,27 @@ const BROWSER_ACCEPT_ENCODING = { 'accept-encoding': 'gzip, deflate, br' };
  * Loads a server with a set of paths taken in turn, as a browser asks for them (compressed answers),
  * and keeps every response's time: autocannon's own percentiles stop at 90 and 97.5, and the
  * budgets are written as p95.
+ *
+ * Each connection walks the paths from the first (autocannon's way); with `shared: false` each takes
+ * its own share of them instead (the first connection the 1st, the 9th, ... of eight), so that no
+ * path is asked twice until a connection has asked its whole share. With `rate`, the connections
+ * together send that many requests a second, a steady load rather than as many as the server answers.
  */
 export async function loadWithLatencies(
   base: string,
   paths: string[],
-  options: { connections: number; seconds: number; headers?: Record<string, string> },
+  options: {
+    connections: number;
+    seconds: number;
+    headers?: Record<string, string>;
+    shared?: boolean;
+    rate?: number;
+  },
 ): Promise<LatencyResult> {
   const latencies: number[] = [];
+  const perConnection = new Map<unknown, number>();
+  const requestsOf = (share: string[]) => share.map((path) => ({ method: 'GET' as const, path }));
+  let connection = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -137,14 +153,25 @@ export async function loadWithLatencies(
         connections: options.connections,
         duration: options.seconds,
         headers: { ...BROWSER_ACCEPT_ENCODING, ...options.headers },
-        requests: paths.map((path) => ({ method: 'GET' as const, path })),
+        requests: requestsOf(paths),
+        ...(options.shared === false && {
+          setupClient: (client: autocannon.Client) => {
+            const own = connection++;
+            client.setRequests(requestsOf(paths.filter((_, i) => i % options.connections === own)));
+          },
+        }),
+        ...(options.rate && { overallRate: options.rate }),
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    instance.on('response', (client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      perConnection.set(client, (perConnection.get(client) ?? 0) + 1);
+    });
   });
   return {
     requests: latencies.length,
+    busiestConnection: Math.max(0, ...perConnection.values()),
     requestsPerSecond: result.requests.average,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),

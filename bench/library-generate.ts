@@ -279,7 +279,9 @@ export async function generateLibrary(url: string, options: LibraryOptions = {})
         const roll = next();
         const status = roll < 0.9 ? 'published' : roll < 0.95 ? 'validated' : 'draft';
         const visibility = next() < 0.8 ? 'public' : next() < 0.75 ? 'partner' : 'internal';
-        const day = Math.floor(next() * 4000);
+        // A library fills up over the years: documents arrive in order of publication (a day within
+        // each one's share of the 4,000), so the newest lie together, as they do in a real one.
+        const day = Math.floor(((i + next()) / documents) * 4000);
         if (status === 'published') published++;
         rows.push([
           documentId(seed, i),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { deliverables, deliverableType } from '../deliverables/deliverables.table.ts';
+import { TEXT_CONFIGS } from './library-languages.ts';
 
 /** PostgreSQL's text-search document; written and read through SQL only. */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -63,6 +64,14 @@ export const libraryTerms = pgTable(
   },
   (t) => [
     index('library_terms_words_idx').using('gin', t.words),
+    // The words of each language in an index of their own, for a search in one language: through the
+    // index of every language, a common word of another one fetched each document that holds it, only
+    // to drop it for its language.
+    ...Object.keys(TEXT_CONFIGS).map((language) =>
+      index(`library_terms_words_${language}_idx`)
+        .using('gin', t.words)
+        .where(sql.raw(`language = '${language}'`)),
+    ),
     index('library_terms_published_idx').on(sql`${t.publishedAt} desc`, t.deliverableId),
   ],
 );
