@@ -11,8 +11,8 @@ import { readLibrary } from './library.service.ts';
 
 // A search finds its matches by walking the newest documents when its words are common among them,
 // and through the word index otherwise (library.queries.ts). Whichever way, the answer must be the
-// one the rule gives, written here plainly: of the newest matches the reader may read, those the
-// filters accept, the newest of them ranked.
+// one the rule gives, written here plainly: the newest matches of the language and type asked for
+// that the reader may read, the newest hundred of them ranked.
 //
 // 300 documents published on 300 days (written in another order than their dates), in English and
 // Spanish, three types, one in ten not public. "alpha" is in every one (a walk: it fills the probe),
@@ -63,11 +63,10 @@ async function expected(query: { q: string; type?: string; language?: string; pa
             join ${actions} on ${actions.id} = ${deliverables.actionId}
            where ${publiclyAvailable} and l.search @@ (${q})
              and (${query.language ?? null}::text is null or l.language = ${query.language ?? null})
+             and (${query.type ?? null}::text is null or ${deliverables.type}::text = ${query.type ?? null})
            order by l.published_at desc, l.deliverable_id
            limit ${LIBRARY_MATCHES}),
-        candidates as (
-          select * from newest where (${query.type ?? null}::text is null or type::text = ${query.type ?? null})
-           order by published_at desc, id limit ${LIBRARY_CANDIDATES + 1})
+        candidates as (select * from newest order by published_at desc, id limit ${LIBRARY_CANDIDATES + 1})
         select c.id from candidates c join library_documents l on l.deliverable_id = c.id
          order by ts_rank(l.search, (${q})) desc, c.published_at desc, c.id`,
   );

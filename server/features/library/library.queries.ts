@@ -92,24 +92,24 @@ function excerptOf(words: string): SQL {
                  lateral (select replace(m[1], '''''', '''') as lexeme) x) f`;
 }
 
-/** Filters on the deliverable and its Action (on the joined tables, or on columns copied from them). */
-function workFiltersOf(
-  query: LibraryQuery,
-  columns: { type: SQL; actionId: SQL } = { type: sql`${deliverables.type}`, actionId: sql`${actions.id}` },
-): SQL | undefined {
+/** Filters on the deliverable's Action: its topics and countries. */
+function actionFiltersOf(query: LibraryQuery, actionId: SQL): SQL | undefined {
   return and(
-    query.type ? sql`${columns.type} = ${query.type}` : undefined,
     query.topic
-      ? sql`exists (select 1 from ${actionTopics} where ${actionTopics.actionId} = ${columns.actionId} and ${actionTopics.topicCode} = ${query.topic})`
+      ? sql`exists (select 1 from ${actionTopics} where ${actionTopics.actionId} = ${actionId} and ${actionTopics.topicCode} = ${query.topic})`
       : undefined,
     query.country
-      ? sql`exists (select 1 from ${actionCountries} where ${actionCountries.actionId} = ${columns.actionId} and ${actionCountries.countryCode} = ${query.country})`
+      ? sql`exists (select 1 from ${actionCountries} where ${actionCountries.actionId} = ${actionId} and ${actionCountries.countryCode} = ${query.country})`
       : undefined,
   );
 }
 
 function filtersOf(query: LibraryQuery): SQL | undefined {
-  return and(documentFiltersOf(query), workFiltersOf(query));
+  return and(
+    documentFiltersOf(query),
+    query.type ? eq(deliverables.type, query.type) : undefined,
+    actionFiltersOf(query, sql`${actions.id}`),
+  );
 }
 
 const joined = sql`${libraryDocuments}
@@ -220,8 +220,9 @@ const PHRASE_OPERATOR = '<(\\d+|-)>';
  * The newest PROBE_ROWS are tested; when enough of them match, the newest documents are walked in
  * date order until enough match, otherwise the matches come from the word index. A walk costs about
  * a third of what the index costs per row, and reads (matches needed) / (share that matches) rows; the
- * index reads every match. With a type, topic or country filter up to ten times more matches are
- * needed, so the walk is chosen only for commoner words. Both produce the same rows in the same order.
+ * index reads every match. With a topic or country filter (checked on the matches) up to ten times more
+ * matches are needed, so the walk is chosen only for commoner words. Both produce the same rows in
+ * the same order.
  */
 const PROBE_ROWS = 200;
 const COMMON_IN_PROBE = { unfiltered: 6, filtered: 14 };
@@ -241,7 +242,9 @@ const literal = (value: number) => sql.raw(String(value));
  * found in many of the newest documents: the walk stops after a few hundred rows), or from its GIN
  * index (rarer words: few rows to order); `common` chooses. For the public they are the newest
  * matches it may read (library_terms says which); for a signed-in reader, the newest matches are
- * checked against their scope, one primary-key lookup each. The other filters apply to those. A
+ * checked against their scope, one primary-key lookup each. The language, year and type are part of
+ * the match (library_terms has them, and an index walks each type newest first); the topic and
+ * country apply to the matches. A
  * phrase is matched as all of its words, then checked against the full search documents of those
  * bounded matches only. The newest LIBRARY_CANDIDATES that pass are ranked, and snippets are made
  * for the page only, each from a window of its text.
@@ -257,32 +260,37 @@ function wordsStatement(
   publicReader: boolean,
   years: SQL,
 ): SQL {
-  const workFilters = workFiltersOf(query);
+  const actionFilters = actionFiltersOf(query, publicReader ? sql`n.action_id` : sql`${actions.id}`);
   const q = sql`(select q from query)`;
   const allWords = sql`(select all_words from query)`;
   const phraseCheck = sql`(not (select phrase from query)
     or (select l.search from library_documents l where l.deliverable_id = n.id) @@ ${q})`;
   // For the public, its reach is known to library_terms: the newest matches are then the newest it
-  // may read. The type, topics and countries apply to those (library_terms has the type and Action).
+  // may read. The topics and countries apply to those (library_terms has their Action).
   const documentFilters =
-    and(documentFiltersOf(query, libraryTerms), publicReader ? eq(libraryTerms.public, true) : undefined) ??
-    sql`true`;
+    and(
+      documentFiltersOf(query, libraryTerms),
+      query.type ? eq(libraryTerms.type, query.type) : undefined,
+      // Written as the column itself rather than compared with a value: a prepared statement's plan
+      // then knows what share of rows it keeps, and the plan made once costs what a fresh one does.
+      publicReader ? sql`${libraryTerms.public}` : undefined,
+    ) ?? sql`true`;
   const newestFirst = sql`order by ${libraryTerms.publishedAt} desc, ${libraryTerms.deliverableId}`;
   const matchColumns = sql`${libraryTerms.deliverableId} as id, ${libraryTerms.publishedAt} as published_at,
-               ${libraryTerms.type} as type, ${libraryTerms.actionId} as action_id`;
+               ${libraryTerms.actionId} as action_id`;
   const scoped = publicReader
     ? sql`select n.id, n.published_at from newest n
-         where ${and(workFiltersOf(query, { type: sql`n.type`, actionId: sql`n.action_id` }), phraseCheck)}`
+         where ${and(actionFilters, phraseCheck)}`
     : sql`select n.id, n.published_at from newest n
           join ${deliverables} on ${deliverables.id} = n.id
           join ${actions} on ${actions.id} = ${deliverables.actionId}
-         where ${and(scope, workFilters, phraseCheck)}`;
+         where ${and(scope, actionFilters, phraseCheck)}`;
   return sql`with query as materialized (
         select q, regexp_replace(q::text, ${PHRASE_OPERATOR}, '&', 'g')::tsquery as all_words,
                q::text ~ ${PHRASE_OPERATOR} as phrase
           from (select ${tsQuery} as q) parsed),
       common as materialized (
-        select count(*) >= ${literal(COMMON_IN_PROBE[workFilters ? 'filtered' : 'unfiltered'])} as common
+        select count(*) >= ${literal(COMMON_IN_PROBE[actionFilters ? 'filtered' : 'unfiltered'])} as common
           from (select ${libraryTerms.words} as words from ${libraryTerms} where ${documentFilters}
                 ${newestFirst} limit ${literal(PROBE_ROWS)}) probe
          where probe.words @@ ${allWords}),

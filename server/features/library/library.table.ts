@@ -73,5 +73,7 @@ export const libraryTerms = pgTable(
         .where(sql.raw(`language = '${language}'`)),
     ),
     index('library_terms_published_idx').on(sql`${t.publishedAt} desc`, t.deliverableId),
+    // A search of one type walks that type's documents newest first.
+    index('library_terms_type_published_idx').on(t.type, sql`${t.publishedAt} desc`, t.deliverableId),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "library_terms_type_published_idx" ON "library_terms" USING btree ("type","published_at" desc,"deliverable_id");
