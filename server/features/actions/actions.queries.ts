@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { cachedCount } from '../../kernel/cache/cached-count.ts';
-import { type Db, queryRows, queryRowsPrepared } from '../../kernel/db/database.ts';
+import { type Db, PREPARED_PAGES, queryRows, queryRowsPrepared } from '../../kernel/db/database.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
 import { deployedActionIds } from '../experts/experts.scope.ts';
 import { partnerOrganisations } from '../institutions/institutions.table.ts';
@@ -104,9 +104,6 @@ export interface ListedActionRow {
 export function countActions(db: Db, where: SQL | undefined): Promise<number> {
   return cachedCount(db, actions, where);
 }
-
-/** How many first pages of a filter are read through a prepared statement. */
-const PREPARED_PAGES = 5;
 
 /**
  * One page of Actions with their countries, topics and institutions in a single round trip:

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit/audit.ts';
 import { type Actor, requireActor, requireRole } from '../../kernel/auth/actor.ts';
-import type { Db } from '../../kernel/db/database.ts';
+import { type Db, pageOf } from '../../kernel/db/database.ts';
 import { inTurn } from '../../kernel/db/in-turn.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { findStoredFile, presentFile } from '../../kernel/files/files.service.ts';
@@ -49,9 +49,7 @@ export async function listCalendar(
     region || country || topic ? inActions({ kind: 'all' }, { region, country, topic }) : undefined,
   );
   const [rows, total] = await Promise.all([
-    selectActivities(db, where)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+    pageOf(selectActivities(db, where), page, pageSize),
     countActivities(db, where),
   ]);
   return { items: rows.map((row) => presentActivity(row, lang)), total, page, pageSize };

@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit/audit.ts';
 import { type Actor, isStaff, requireRole } from '../../kernel/auth/actor.ts';
-import type { Db } from '../../kernel/db/database.ts';
+import { type Db, pageOf } from '../../kernel/db/database.ts';
 import { AppError, type FieldProblem, notFound } from '../../kernel/errors.ts';
 import { findStoredFile, presentFile } from '../../kernel/files/files.service.ts';
 import { staleVersion } from '../../kernel/http/versioning.ts';
@@ -67,9 +67,7 @@ export async function listExperts(db: Db, actor: Actor | null, query: ExpertList
   const { page, pageSize, ...filters } = query;
   const where = expertWhere(filters);
   const [rows, total] = await Promise.all([
-    selectExperts(db, where)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+    pageOf(selectExperts(db, where), page, pageSize),
     countExperts(db, where),
   ]);
   return { items: rows.map((r) => present(r.expert, r.deployments, r)), total, page, pageSize };

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { cachedCount } from '../../kernel/cache/cached-count.ts';
-import { type Db, queryRowsPrepared } from '../../kernel/db/database.ts';
+import { type Db, pageOf, queryRowsPrepared } from '../../kernel/db/database.ts';
 import { inTurn } from '../../kernel/db/in-turn.ts';
 import { storedFiles } from '../../kernel/files/files.table.ts';
 import { type ActionOfRequest, actionsOfRequestsJson } from '../actions/actions.for-requests.ts';
@@ -178,13 +178,15 @@ export function presentListItem(
 export async function selectRequestPage(db: Db, where: SQL | undefined, page: number, pageSize: number) {
   const [rows, total] = await inTurn([
     () =>
-      db
-        .select(listedRequestColumns)
-        .from(requests)
-        .where(where)
-        .orderBy(desc(requests.statusChangedAt), desc(requests.number))
-        .limit(pageSize)
-        .offset((page - 1) * pageSize),
+      pageOf(
+        db
+          .select(listedRequestColumns)
+          .from(requests)
+          .where(where)
+          .orderBy(desc(requests.statusChangedAt), desc(requests.number)),
+        page,
+        pageSize,
+      ),
     () => cachedCount(db, requests, where),
   ]);
   const relations = await selectRelations(

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
-import { getTableName, type SQL, sql } from 'drizzle-orm';
+import { getTableName, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { type AnyPgColumn, type PgDatabase, PgDialect, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -36,6 +36,10 @@ const dialect = new PgDialect();
 /** A statement's text and values, as they are sent to PostgreSQL. */
 export const statementOf = (query: SQL) => dialect.sqlToQuery(query);
 
+/** The name a statement is prepared under on each connection: made from its text. */
+const statementName = (text: string) =>
+  `q_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
+
 /**
  * `queryRows` for a statement that runs again and again with other values: prepared on each
  * connection under a name made from its text, so that PostgreSQL plans it once rather than at every
@@ -45,8 +49,39 @@ export const statementOf = (query: SQL) => dialect.sqlToQuery(query);
  */
 export async function queryRowsPrepared<T>(db: Db, query: SQL): Promise<T[]> {
   const built = statementOf(query);
-  const name = `q_${createHash('sha1').update(built.sql).digest('base64url').slice(0, 24)}`;
-  return rowsOf<T>(await db._.session.prepareQuery(built, undefined, name, false).execute());
+  return rowsOf<T>(
+    await db._.session.prepareQuery(built, undefined, statementName(built.sql), false).execute(),
+  );
+}
+
+/** The few first pages of a list that are read through a prepared statement (`pageOf`). */
+export const PREPARED_PAGES = 5;
+
+/** What `pageOf` needs of a Drizzle select (each step leaves out the ones taken before). */
+interface PagedSelect<Rows> {
+  limit(limit: Placeholder): {
+    offset(offset: Placeholder): PromiseLike<Rows> & {
+      toSQL(): { sql: string };
+      prepare(name: string): { execute(): Promise<Rows> };
+    };
+  };
+}
+
+/**
+ * One page of a Drizzle select. Its limit and offset are written into the statement's text (as
+ * values, PostgreSQL plans the statement for an unknown share of the rows, judges that plan dearer
+ * than one made for the values, and plans it again at every run); the first PREPARED_PAGES pages,
+ * read again and again, are prepared statements, planned once on each connection. Deeper pages are
+ * planned each time, so that the prepared forms stay few: one per filter shape, page size and page.
+ */
+export function pageOf<Rows>(query: PagedSelect<Rows>, page: number, pageSize: number): Promise<Rows> {
+  // Drizzle writes an SQL object given as the limit or offset into the text; its types say a number
+  // or a placeholder, hence the cast.
+  const literal = (value: number) => sql.raw(String(value)) as unknown as Placeholder;
+  const paged = query.limit(literal(pageSize)).offset(literal((page - 1) * pageSize));
+  return page <= PREPARED_PAGES
+    ? paged.prepare(statementName(paged.toSQL().sql)).execute()
+    : Promise.resolve(paged);
 }
 
 export interface Database {
