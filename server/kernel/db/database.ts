@@ -36,9 +36,27 @@ const dialect = new PgDialect();
 /** A statement's text and values, as they are sent to PostgreSQL. */
 export const statementOf = (query: SQL) => dialect.sqlToQuery(query);
 
-/** The name a statement is prepared under on each connection: made from its text. */
-const statementName = (text: string) =>
-  `q_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
+/**
+ * How many forms of statement a process prepares. Each form stays prepared, with its plan (80 kB for
+ * a list's page, 700 kB for a library search), on every connection of the pool for as long as the
+ * connection lives; forms beyond these, however a client combines its filters and page sizes, are
+ * planned at each run instead.
+ */
+const MOST_PREPARED_FORMS = 200;
+const preparedForms = new Set<string>();
+
+/**
+ * The name a statement is prepared under on each connection, made from its text; none (planned at
+ * each run) once MOST_PREPARED_FORMS other forms are prepared.
+ */
+function statementName(text: string): string | undefined {
+  const name = `q_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
+  if (!preparedForms.has(name)) {
+    if (preparedForms.size >= MOST_PREPARED_FORMS) return undefined;
+    preparedForms.add(name);
+  }
+  return name;
+}
 
 /**
  * `queryRows` for a statement that runs again and again with other values: prepared on each
@@ -49,9 +67,9 @@ const statementName = (text: string) =>
  */
 export async function queryRowsPrepared<T>(db: Db, query: SQL): Promise<T[]> {
   const built = statementOf(query);
-  return rowsOf<T>(
-    await db._.session.prepareQuery(built, undefined, statementName(built.sql), false).execute(),
-  );
+  const name = statementName(built.sql);
+  if (!name) return queryRows<T>(db, query);
+  return rowsOf<T>(await db._.session.prepareQuery(built, undefined, name, false).execute());
 }
 
 /** The few first pages of a list that are read through a prepared statement (`pageOf`). */
@@ -72,16 +90,16 @@ interface PagedSelect<Rows> {
  * values, PostgreSQL plans the statement for an unknown share of the rows, judges that plan dearer
  * than one made for the values, and plans it again at every run); the first PREPARED_PAGES pages,
  * read again and again, are prepared statements, planned once on each connection. Deeper pages are
- * planned each time, so that the prepared forms stay few: one per filter shape, page size and page.
+ * planned each time, so that the prepared forms stay few: one per filter shape, page size and page
+ * (and no more than MOST_PREPARED_FORMS in all).
  */
 export function pageOf<Rows>(query: PagedSelect<Rows>, page: number, pageSize: number): Promise<Rows> {
   // Drizzle writes an SQL object given as the limit or offset into the text; its types say a number
   // or a placeholder, hence the cast.
   const literal = (value: number) => sql.raw(String(value)) as unknown as Placeholder;
   const paged = query.limit(literal(pageSize)).offset(literal((page - 1) * pageSize));
-  return page <= PREPARED_PAGES
-    ? paged.prepare(statementName(paged.toSQL().sql)).execute()
-    : Promise.resolve(paged);
+  const name = page <= PREPARED_PAGES ? statementName(paged.toSQL().sql) : undefined;
+  return name ? paged.prepare(name).execute() : Promise.resolve(paged);
 }
 
 export interface Database {
