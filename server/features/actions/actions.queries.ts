@@ -1,6 +1,12 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { cachedCount } from '../../kernel/cache/cached-count.ts';
-import { type Db, PREPARED_PAGES, queryRows, queryRowsPrepared } from '../../kernel/db/database.ts';
+import {
+  type Db,
+  literalNumber,
+  PREPARED_PAGES,
+  queryRows,
+  queryRowsPrepared,
+} from '../../kernel/db/database.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
 import { deployedActionIds } from '../experts/experts.scope.ts';
 import { partnerOrganisations } from '../institutions/institutions.table.ts';
@@ -117,22 +123,16 @@ export async function selectActionPage(
 ): Promise<ListedActionRow[]> {
   // The page walks the (name, id) index and stops after its rows (migration 0021). Each country's
   // region is looked up by its key: joined, the planner hashes all the countries for every Action.
-  // The first pages are read again and again: their statement is prepared (planned once on each
-  // connection), with its limit and offset written in it so that the plan fits them (given as values,
-  // PostgreSQL would keep planning it for each). Deeper pages are planned each time, so that the
-  // prepared forms stay few: one per filter shape, page size and first page.
-  const offset = (page - 1) * pageSize;
-  const prepared = page <= PREPARED_PAGES;
-  const run = prepared ? queryRowsPrepared : queryRows;
-  const limits = prepared
-    ? sql`limit ${sql.raw(String(pageSize))} offset ${sql.raw(String(offset))}`
-    : sql`limit ${pageSize} offset ${offset}`;
+  // Its limit and offset are written into the text and its first pages are prepared, as `pageOf`
+  // does for the lists that Drizzle builds (this one is raw SQL, for its JSON).
+  const run = page <= PREPARED_PAGES ? queryRowsPrepared : queryRows;
   const [row] = await run<{ items: ListedActionRow[] | string }>(
     db,
     sql`
     with page as (
       select * from ${actions} ${where ? sql`where ${where}` : sql``}
-       order by ${actions.name}, ${actions.id} ${limits}
+       order by ${actions.name}, ${actions.id}
+       limit ${literalNumber(pageSize)} offset ${literalNumber((page - 1) * pageSize)}
     )
     select
       coalesce((select json_agg(json_build_object(

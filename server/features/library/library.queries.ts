@@ -1,5 +1,5 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows, queryRowsPrepared } from '../../kernel/db/database.ts';
+import { type Db, literalNumber, queryRows, queryRowsPrepared } from '../../kernel/db/database.ts';
 import { actionCountries, actions, actionTopics } from '../actions/actions.table.ts';
 import { deliverables } from '../deliverables/deliverables.table.ts';
 import {
@@ -233,9 +233,6 @@ const PHRASE_OPERATOR = '<(\\d+|-)>';
 const PROBE_ROWS = 200;
 const COMMON_IN_PROBE = { unfiltered: 6, filtered: 14 };
 
-/** A constant of the code written into a statement's text, so that a prepared plan knows it. */
-const literal = (value: number) => sql.raw(String(value));
-
 /**
  * The search. Every step reads rows only as far as the next one asks: `matched` produces the matches
  * newest first (a CTE's rows are read in the order its query makes them, here its ORDER BY), `scoped`
@@ -295,27 +292,27 @@ function wordsStatement(
                q::text ~ ${PHRASE_OPERATOR} as phrase
           from (select ${tsQuery} as q) parsed),
       common as materialized (
-        select count(*) >= ${literal(COMMON_IN_PROBE[actionFilters ? 'filtered' : 'unfiltered'])} as common
+        select count(*) >= ${literalNumber(COMMON_IN_PROBE[actionFilters ? 'filtered' : 'unfiltered'])} as common
           from (select ${libraryTerms.words} as words from ${libraryTerms} where ${documentFilters}
-                ${newestFirst} limit ${literal(PROBE_ROWS)}) probe
+                ${newestFirst} limit ${literalNumber(PROBE_ROWS)}) probe
          where probe.words @@ ${allWords}),
       matched as materialized (
         (select ${matchColumns} from ${libraryTerms}
           where (select common from common) and coalesce(${libraryTerms.words} @@ ${allWords}, false)
             and ${documentFilters}
-          ${newestFirst} limit ${literal(LIBRARY_MATCHES + 1)})
+          ${newestFirst} limit ${literalNumber(LIBRARY_MATCHES + 1)})
         union all
         (select ${matchColumns} from ${libraryTerms}
           where not (select common from common) and ${libraryTerms.words} @@ ${allWords} and ${documentFilters}
-          ${newestFirst} limit ${literal(LIBRARY_MATCHES + 1)})),
-      newest as (select * from matched limit ${literal(LIBRARY_MATCHES)}),
-      scoped as materialized (${scoped} limit ${literal(LIBRARY_CANDIDATES + 1)}),
-      candidates as (select id, published_at from scoped order by published_at desc, id limit ${literal(LIBRARY_CANDIDATES)}),
+          ${newestFirst} limit ${literalNumber(LIBRARY_MATCHES + 1)})),
+      newest as (select * from matched limit ${literalNumber(LIBRARY_MATCHES)}),
+      scoped as materialized (${scoped} limit ${literalNumber(LIBRARY_CANDIDATES + 1)}),
+      candidates as (select id, published_at from scoped order by published_at desc, id limit ${literalNumber(LIBRARY_CANDIDATES)}),
       ranked as (
         select c.id, c.published_at, ts_rank(l.search, ${q}) as rank
           from candidates c join library_documents l on l.deliverable_id = c.id
          order by rank desc, c.published_at desc, c.id
-         limit ${literal(LIBRARY_PAGE_SIZE)} offset ${(query.page - 1) * LIBRARY_PAGE_SIZE}),
+         limit ${literalNumber(LIBRARY_PAGE_SIZE)} offset ${(query.page - 1) * LIBRARY_PAGE_SIZE}),
       page as (
         select ${details}, r.rank, r.published_at as sort_date,
           ts_headline(l.text_config::regconfig, w.excerpt, websearch_to_tsquery(l.text_config::regconfig, ${words}),
@@ -326,7 +323,7 @@ function wordsStatement(
           join actions a on a.id = d.action_id
           cross join lateral (${excerptOf(words)}) w)
     select (select count(*)::int from scoped) as total,
-           case when (select count(*) from scoped) <= ${literal(LIBRARY_CANDIDATES)}
+           case when (select count(*) from scoped) <= ${literalNumber(LIBRARY_CANDIDATES)}
                 then (select count(*)::int from matched) end as matches,
            (select coalesce(json_agg(p order by p.rank desc, p.sort_date desc, p.id), '[]'::json) from page p) as items,
            ${years}`;

@@ -37,6 +37,15 @@ const dialect = new PgDialect();
 export const statementOf = (query: SQL) => dialect.sqlToQuery(query);
 
 /**
+ * A whole number written into a statement's text rather than sent as a value, so that a plan made
+ * once for a prepared statement knows it (a limit, an offset, a threshold of the code).
+ */
+export function literalNumber(value: number): SQL {
+  if (!Number.isSafeInteger(value)) throw new TypeError(`not a whole number: ${value}`);
+  return sql.raw(String(value));
+}
+
+/**
  * How many forms of statement a process prepares. Each form stays prepared, with its plan (80 kB for
  * a list's page, 700 kB for a library search), on every connection of the pool for as long as the
  * connection lives; forms beyond these, however a client combines its filters and page sizes, are
@@ -96,7 +105,7 @@ interface PagedSelect<Rows> {
 export function pageOf<Rows>(query: PagedSelect<Rows>, page: number, pageSize: number): Promise<Rows> {
   // Drizzle writes an SQL object given as the limit or offset into the text; its types say a number
   // or a placeholder, hence the cast.
-  const literal = (value: number) => sql.raw(String(value)) as unknown as Placeholder;
+  const literal = (value: number) => literalNumber(value) as unknown as Placeholder;
   const paged = query.limit(literal(pageSize)).offset(literal((page - 1) * pageSize));
   const name = page <= PREPARED_PAGES ? statementName(paged.toSQL().sql) : undefined;
   return name ? paged.prepare(name).execute() : Promise.resolve(paged);
