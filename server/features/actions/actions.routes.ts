@@ -1,15 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { KEPT_PAGES } from '../../kernel/cache/kept-list.ts';
+import { VersionedCache } from '../../kernel/cache/versioned-cache.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { access } from '../../kernel/http/access.ts';
-import { errorBody, uuidParam } from '../../kernel/http/common.contract.ts';
+import { sendKept } from '../../kernel/http/cached-reply.ts';
+import { errorBody, notModified, uuidParam } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
 import { setVersionHeader } from '../../kernel/http/versioning.ts';
 import { actionDetail, actionListQuery, actionPage } from './actions.contract.ts';
-import { getAction, listActions } from './actions.service.ts';
+import { actionListRead, getAction } from './actions.service.ts';
 
 export function actionsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  // List pages are kept until a table they read changes (decision 111).
+  const lists = new VersionedCache(db, 'reporting', KEPT_PAGES);
 
   api.get(
     '/api/actions',
@@ -19,10 +24,17 @@ export function actionsRoutes(app: FastifyInstance, { db }: { db: Db }) {
         tags: ['actions'],
         summary: 'The Actions the caller may see, filtered and paginated',
         querystring: actionListQuery,
-        response: { 200: actionPage, 400: errorBody, 401: errorBody },
+        response: { 200: actionPage, 304: notModified, 400: errorBody, 401: errorBody },
       },
     },
-    (request) => listActions(db, request.actor, request.query, requestLanguage(request)),
+    (request, reply) =>
+      sendKept(
+        request,
+        reply,
+        lists,
+        actionPage,
+        actionListRead(db, request.actor, request.query, requestLanguage(request)),
+      ),
   );
 
   api.get(

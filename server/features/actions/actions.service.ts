@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { requireActor } from '../../kernel/auth/actor.ts';
+import { type KeptRead, listKey } from '../../kernel/cache/kept-list.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { inTurn } from '../../kernel/db/in-turn.ts';
 import { notFound } from '../../kernel/errors.ts';
@@ -81,23 +82,27 @@ export async function findActionDetail(
   };
 }
 
-export async function listActions(
+/** The Actions the caller may see, filtered and paginated; as a read the route may keep. */
+export function actionListRead(
   db: Db,
   actor: Actor | null,
   query: ActionListQuery,
   lang: Language,
-): Promise<ActionPage> {
+): KeptRead<ActionPage> {
   const scope = scopeFor(requireActor(actor));
   const { status, page, pageSize, ...filters } = query;
-  const { items, total } = await findActionPage(
-    db,
-    scope,
-    { ...filters, statuses: status ? [status] : undefined },
-    { page, pageSize },
-    lang,
-  );
-  return { items, total, page, pageSize };
+  const criteria = { ...filters, statuses: status ? [status] : undefined };
+  return {
+    key: listKey('actions', actionWhere(scope, criteria), lang, page, pageSize),
+    read: async () => {
+      const { items, total } = await findActionPage(db, scope, criteria, { page, pageSize }, lang);
+      return { items, total, page, pageSize };
+    },
+  };
 }
+
+export const listActions = (db: Db, actor: Actor | null, query: ActionListQuery, lang: Language) =>
+  actionListRead(db, actor, query, lang).read();
 
 export async function getAction(
   db: Db,

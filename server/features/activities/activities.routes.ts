@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { KEPT_PAGES } from '../../kernel/cache/kept-list.ts';
+import { VersionedCache } from '../../kernel/cache/versioned-cache.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import type { FileStorage } from '../../kernel/files/file-storage.ts';
 import { access } from '../../kernel/http/access.ts';
-import { errorBody, uuidParam } from '../../kernel/http/common.contract.ts';
+import { sendKept } from '../../kernel/http/cached-reply.ts';
+import { errorBody, notModified, uuidParam } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
 import { readUpload } from '../../kernel/http/multipart.ts';
 import { requireIfMatch, setVersionHeader } from '../../kernel/http/versioning.ts';
@@ -18,10 +21,10 @@ import {
   reasonBody,
 } from './activities.contract.ts';
 import {
+  calendarRead,
   createActivity,
   getActivity,
   listActionActivities,
-  listCalendar,
   updateActivity,
 } from './activities.service.ts';
 import {
@@ -36,6 +39,8 @@ const tags = ['activities'];
 
 export function activitiesRoutes(app: FastifyInstance, { db, storage }: { db: Db; storage: FileStorage }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  // Calendar pages are kept until a table they read changes (decision 111).
+  const lists = new VersionedCache(db, 'reporting', KEPT_PAGES);
 
   api.get(
     '/api/actions/:id/activities',
@@ -85,10 +90,17 @@ export function activitiesRoutes(app: FastifyInstance, { db, storage }: { db: Db
         tags,
         summary: 'The portfolio calendar: activities across the Actions the caller may see',
         querystring: calendarQuery,
-        response: { 200: calendarPage, 400: errorBody, 401: errorBody },
+        response: { 200: calendarPage, 304: notModified, 400: errorBody, 401: errorBody },
       },
     },
-    (request) => listCalendar(db, request.actor, request.query, requestLanguage(request)),
+    (request, reply) =>
+      sendKept(
+        request,
+        reply,
+        lists,
+        calendarPage,
+        calendarRead(db, request.actor, request.query, requestLanguage(request)),
+      ),
   );
 
   api.get(

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit/audit.ts';
 import { type Actor, requireActor, requireRole } from '../../kernel/auth/actor.ts';
+import { type KeptRead, listKey } from '../../kernel/cache/kept-list.ts';
 import { type Db, pageOf } from '../../kernel/db/database.ts';
 import { inTurn } from '../../kernel/db/in-turn.ts';
 import { AppError } from '../../kernel/errors.ts';
@@ -32,13 +33,16 @@ export async function listActionActivities(db: Db, actor: Actor | null, actionId
   return { items: rows.map((row) => presentActivity(row, lang)) };
 }
 
-/** The portfolio calendar: activities across the Actions the caller may see, filtered. */
-export async function listCalendar(
+/**
+ * The portfolio calendar: activities across the Actions the caller may see, filtered; as a read
+ * that the route may keep until the portfolio changes.
+ */
+export function calendarRead(
   db: Db,
   actor: Actor | null,
   query: CalendarQuery,
   lang: Language,
-): Promise<CalendarPage> {
+): KeptRead<CalendarPage> {
   const signedIn = requireActor(actor);
   const { from, to, region, country, topic, type, status, page, pageSize } = query;
   const where = and(
@@ -48,12 +52,20 @@ export async function listCalendar(
     status ? eq(activities.status, status) : undefined,
     region || country || topic ? inActions({ kind: 'all' }, { region, country, topic }) : undefined,
   );
-  const [rows, total] = await Promise.all([
-    pageOf(selectActivities(db, where), page, pageSize),
-    countActivities(db, where),
-  ]);
-  return { items: rows.map((row) => presentActivity(row, lang)), total, page, pageSize };
+  return {
+    key: listKey('calendar', where, lang, page, pageSize),
+    read: async () => {
+      const [rows, total] = await Promise.all([
+        pageOf(selectActivities(db, where), page, pageSize),
+        countActivities(db, where),
+      ]);
+      return { items: rows.map((row) => presentActivity(row, lang)), total, page, pageSize };
+    },
+  };
 }
+
+export const listCalendar = (db: Db, actor: Actor | null, query: CalendarQuery, lang: Language) =>
+  calendarRead(db, actor, query, lang).read();
 
 export async function getActivity(
   db: Db,

@@ -2,6 +2,8 @@ import { and, eq, lt, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { decoyPasswordHash, verifyPassword } from '../../kernel/auth/password.ts';
+import { cacheVersions } from '../../kernel/cache/cache.table.ts';
+import type { KnownVersions } from '../../kernel/cache/versioned-cache.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { institutions } from '../institutions/institutions.table.ts';
@@ -159,6 +161,8 @@ export async function login(
       csrfToken,
       userAgent: options.userAgent?.slice(0, 300) ?? null,
       enrolmentOnly: needsEnrolment ? new Date(now) : null,
+      // Both times by the app's clock, which the idle and absolute checks read them against.
+      lastSeenAt: new Date(now),
       expiresAt: new Date(now + ABSOLUTE_TIMEOUT_MS),
     });
     if (user.failedLogins > 0 || user.loginBlockedUntil)
@@ -198,6 +202,8 @@ export interface ResolvedSession {
   id: string;
   /** The session may only set up two-factor sign-in. */
   enrolmentOnly: boolean;
+  /** The cached data sets' versions as they stood when the session was read. */
+  knownVersions: KnownVersions;
 }
 
 /** The live session and its user, by the session's id. */
@@ -214,6 +220,11 @@ const prepareSessionLookup = (db: Db) =>
       role: users.role,
       institutionId: users.institutionId,
       disabledAt: users.disabledAt,
+      // Read here so that a signed-in request's kept answers cost no round trip of their own.
+      reportingVersion:
+        sql<number>`(select ${cacheVersions.version} from ${cacheVersions} where ${cacheVersions.name} = 'reporting')`.mapWith(
+          Number,
+        ),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -261,6 +272,7 @@ export async function resolveSession(db: Db, token: string): Promise<ResolvedSes
     csrfToken: row.csrfToken,
     id,
     enrolmentOnly: row.enrolmentOnly !== null,
+    knownVersions: { reporting: row.reportingVersion },
   };
 }
 

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../../kernel/auth/actor.ts';
+import type { KnownVersions } from '../../kernel/cache/versioned-cache.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { resolveSession } from './auth.service.ts';
@@ -17,6 +18,8 @@ declare module 'fastify' {
     sessionId: string | null;
     /** The session may only set up two-factor sign-in. */
     enrolmentOnly: boolean;
+    /** Cached data sets' versions read with the session, for the kept answers (decision 111). */
+    knownVersions: KnownVersions | undefined;
   }
 }
 
@@ -42,6 +45,7 @@ export function registerSessions(app: FastifyInstance, db: Db) {
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('enrolmentOnly', false);
+  app.decorateRequest('knownVersions', undefined);
 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
@@ -54,6 +58,7 @@ export function registerSessions(app: FastifyInstance, db: Db) {
     request.csrfToken = session.csrfToken;
     request.sessionId = session.id;
     request.enrolmentOnly = session.enrolmentOnly;
+    request.knownVersions = session.knownVersions;
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.headers['x-csrf-token'];
       if (!sameToken(session.csrfToken, Array.isArray(header) ? header[0] : header)) {

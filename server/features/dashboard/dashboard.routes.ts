@@ -34,8 +34,10 @@ export function dashboardRoutes(app: FastifyInstance, { db }: { db: Db }) {
     async (request, reply) => {
       requireRole(request.actor, DASHBOARD_ROLES); // before the cache: a cached answer is no less private
       const lang = requestLanguage(request);
-      const cached = await cache.get(`dashboard|${lang}|${JSON.stringify(request.query)}`, async () =>
-        serializeWith(dashboardBody, await getDashboard(db, request.actor, request.query, lang)),
+      const cached = await cache.get(
+        `dashboard|${lang}|${JSON.stringify(request.query)}`,
+        async () => serializeWith(dashboardBody, await getDashboard(db, request.actor, request.query, lang)),
+        request.knownVersions,
       );
       return sendCached(request, reply, cached, undefined, { private: true });
     },

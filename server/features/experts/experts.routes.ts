@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { KEPT_PAGES } from '../../kernel/cache/kept-list.ts';
+import { VersionedCache } from '../../kernel/cache/versioned-cache.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import type { FileStorage } from '../../kernel/files/file-storage.ts';
 import { access } from '../../kernel/http/access.ts';
-import { errorBody, fileInfo, uuidParam } from '../../kernel/http/common.contract.ts';
+import { sendKept } from '../../kernel/http/cached-reply.ts';
+import { errorBody, fileInfo, notModified, uuidParam } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
 import { readUpload } from '../../kernel/http/multipart.ts';
 import { requireIfMatch, setVersionHeader } from '../../kernel/http/versioning.ts';
@@ -17,13 +20,15 @@ import {
   expertPatch,
   myAssignments as myAssignmentsBody,
 } from './experts.contract.ts';
-import { createExpert, getExpert, listExperts, updateExpert } from './experts.service.ts';
+import { createExpert, expertListRead, getExpert, updateExpert } from './experts.service.ts';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 const tags = ['experts'];
 
 export function expertsRoutes(app: FastifyInstance, { db, storage }: { db: Db; storage: FileStorage }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  // Roster pages are kept until a table they read changes (decision 111).
+  const lists = new VersionedCache(db, 'reporting', KEPT_PAGES);
 
   api.get(
     '/api/experts',
@@ -33,10 +38,11 @@ export function expertsRoutes(app: FastifyInstance, { db, storage }: { db: Db; s
         tags,
         summary: 'The roster (staff; steering without contact data)',
         querystring: expertListQuery,
-        response: { 200: expertPage, 400: errorBody, 401: errorBody, 403: errorBody },
+        response: { 200: expertPage, 304: notModified, 400: errorBody, 401: errorBody, 403: errorBody },
       },
     },
-    (request) => listExperts(db, request.actor, request.query),
+    (request, reply) =>
+      sendKept(request, reply, lists, expertPage, expertListRead(db, request.actor, request.query)),
   );
 
   api.post(

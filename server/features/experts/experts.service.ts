@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit/audit.ts';
 import { type Actor, isStaff, requireRole } from '../../kernel/auth/actor.ts';
+import { type KeptRead, listKey } from '../../kernel/cache/kept-list.ts';
 import { type Db, pageOf } from '../../kernel/db/database.ts';
 import { AppError, type FieldProblem, notFound } from '../../kernel/errors.ts';
 import { findStoredFile, presentFile } from '../../kernel/files/files.service.ts';
@@ -62,15 +63,21 @@ function present(row: ExpertRow, deploymentCount: number, tags: ExpertTags): Exp
   };
 }
 
-export async function listExperts(db: Db, actor: Actor | null, query: ExpertListQuery): Promise<ExpertPage> {
+/** The roster, filtered and paginated (staff and steering); as a read the route may keep. */
+export function expertListRead(db: Db, actor: Actor | null, query: ExpertListQuery): KeptRead<ExpertPage> {
   requireRole(actor, ROSTER_READERS);
   const { page, pageSize, ...filters } = query;
   const where = expertWhere(filters);
-  const [rows, total] = await Promise.all([
-    pageOf(selectExperts(db, where), page, pageSize),
-    countExperts(db, where),
-  ]);
-  return { items: rows.map((r) => present(r.expert, r.deployments, r)), total, page, pageSize };
+  return {
+    key: listKey('experts', where, page, pageSize),
+    read: async () => {
+      const [rows, total] = await Promise.all([
+        pageOf(selectExperts(db, where), page, pageSize),
+        countExperts(db, where),
+      ]);
+      return { items: rows.map((r) => present(r.expert, r.deployments, r)), total, page, pageSize };
+    },
+  };
 }
 
 export async function getExpert(

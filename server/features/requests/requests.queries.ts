@@ -66,6 +66,11 @@ export function requestWhere(scope: SQL | undefined, criteria: RequestCriteria):
 const DAY_MS = 24 * 60 * 60 * 1000;
 const wholeDays = (from: Date, to: Date) => Math.max(0, Math.floor((to.getTime() - from.getTime()) / DAY_MS));
 
+/** When the first of these listed requests' days in their state goes up by one (ms since the epoch). */
+export function nextDayInState(items: RequestListItem[]): number {
+  return Math.min(...items.map((item) => Date.parse(item.statusChangedAt) + (item.daysInState + 1) * DAY_MS));
+}
+
 type InstitutionRow = InstitutionLink & { requestId: string };
 type CountryRow = { requestId: string; countryCode: string };
 type TopicRow = { requestId: string; topicCode: string };

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { KEPT_PAGES } from '../../kernel/cache/kept-list.ts';
+import { VersionedCache } from '../../kernel/cache/versioned-cache.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import type { FileStorage } from '../../kernel/files/file-storage.ts';
 import { access, type RouteAccess } from '../../kernel/http/access.ts';
-import { errorBody, uuidParam } from '../../kernel/http/common.contract.ts';
+import { sendKept } from '../../kernel/http/cached-reply.ts';
+import { errorBody, notModified, uuidParam } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
 import { requireIfMatch, setVersionHeader } from '../../kernel/http/versioning.ts';
 import type { Notifier } from '../notifications/notifications.service.ts';
@@ -32,7 +35,13 @@ import {
 import { postMessage, readMessages, readTimeline } from './requests.conversation.ts';
 import { getEligibilitySettings, saveEligibilitySettings } from './requests.eligibility-service.ts';
 import { createActionForRequest, saveAssessment } from './requests.screening.ts';
-import { createRequest, formOptions, getRequest, listRequests, updateRequest } from './requests.service.ts';
+import {
+  createRequest,
+  formOptions,
+  getRequest,
+  requestListRead,
+  updateRequest,
+} from './requests.service.ts';
 import { transitionRoutes } from './requests.transition-routes.ts';
 
 export interface RequestsDeps {
@@ -55,6 +64,8 @@ export function requestsRoutes(app: FastifyInstance, deps: RequestsDeps) {
   const { db, storage, notifier } = deps;
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['requests'];
+  // List pages are kept until a table they read changes (decision 111).
+  const lists = new VersionedCache(db, 'reporting', KEPT_PAGES);
 
   api.get(
     '/api/requests',
@@ -64,10 +75,11 @@ export function requestsRoutes(app: FastifyInstance, deps: RequestsDeps) {
         tags,
         summary: 'The requests the caller may see, filtered and paginated',
         querystring: requestListQuery,
-        response: { 200: requestPage, 400: errorBody, 401: errorBody },
+        response: { 200: requestPage, 304: notModified, 400: errorBody, 401: errorBody },
       },
     },
-    (request) => listRequests(db, request.actor, request.query),
+    (request, reply) =>
+      sendKept(request, reply, lists, requestPage, requestListRead(db, request.actor, request.query)),
   );
 
   api.post(

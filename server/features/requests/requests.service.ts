@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit/audit.ts';
 import { type Actor, isStaff, requireActor } from '../../kernel/auth/actor.ts';
+import { type KeptRead, listKey } from '../../kernel/cache/kept-list.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError, type FieldProblem, notFound } from '../../kernel/errors.ts';
 import { staleVersion } from '../../kernel/http/versioning.ts';
@@ -26,6 +27,7 @@ import {
 } from './requests.policy.ts';
 import {
   institutionsOf,
+  nextDayInState,
   presentListItem,
   type RequestRow,
   requestWhere,
@@ -70,20 +72,26 @@ export async function loadVisible(db: Db, actor: Actor, id: string, lock = false
   };
 }
 
-export async function listRequests(
-  db: Db,
-  actor: Actor | null,
-  query: RequestListQuery,
-): Promise<RequestPage> {
+/** The requests the caller may see, filtered and paginated; as a read the route may keep. */
+export function requestListRead(db: Db, actor: Actor | null, query: RequestListQuery): KeptRead<RequestPage> {
   const me = requireActor(actor);
   const { status, page, pageSize, ...filters } = query;
   const where = requestWhere(requestScopeCondition(requestScopeFor(me)), {
     ...filters,
     statuses: status ? [status] : undefined,
   });
-  const { items, total } = await selectRequestPage(db, where, page, pageSize);
-  return { items, total, page, pageSize };
+  return {
+    key: listKey('requests', where, page, pageSize),
+    read: async () => {
+      const { items, total } = await selectRequestPage(db, where, page, pageSize);
+      return { items, total, page, pageSize };
+    },
+    until: ({ items }) => nextDayInState(items),
+  };
 }
+
+export const listRequests = (db: Db, actor: Actor | null, query: RequestListQuery) =>
+  requestListRead(db, actor, query).read();
 
 function allowedActions(actor: Actor, visible: VisibleRequest): RequestDetail['allowed'] {
   const { access } = visible;

@@ -278,6 +278,7 @@ export function resultsRoutes(
         `portfolio-results|${JSON.stringify(request.query)}`,
         async () =>
           serializeWith(portfolioResults, await getPortfolioResults(db, request.actor, request.query)),
+        request.knownVersions,
       );
       return sendCached(request, reply, cached, undefined, { private: true });
     },

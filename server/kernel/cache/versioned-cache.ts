@@ -9,7 +9,12 @@ export interface CachedBody {
   encoded?: Partial<Record<'br' | 'gzip', Buffer>>;
   /** A strong validator for conditional requests: the data set's version and the key. */
   etag: string;
+  /** When the body reads differently although no data changed (ms since the epoch), if ever. */
+  until?: number;
 }
+
+/** Data sets' versions already read in a request, by name ('reporting' is read with the session). */
+export type KnownVersions = Readonly<Record<string, number>>;
 
 /**
  * A bounded in-process map of computed values that is correct across processes: each entry
@@ -18,7 +23,9 @@ export interface CachedBody {
  * used entry goes first when it is full.
  */
 export class VersionedMap<T> {
-  readonly #entries = new Map<string, { version: number; value: T }>();
+  readonly #entries = new Map<string, { version: number; value: T; until: number }>();
+  /** Values being computed: requests that miss together wait for one computation. */
+  readonly #computing = new Map<string, { version: number; value: Promise<T> }>();
   readonly #readVersion;
 
   constructor(
@@ -33,24 +40,50 @@ export class VersionedMap<T> {
       .prepare(`cache_version_${name}`);
   }
 
-  async get(key: string, compute: (version: number) => Promise<T>): Promise<T> {
-    const [row] = await this.#readVersion.execute();
-    const version = row?.version ?? 0;
+  /**
+   * The kept value, or a new one. `until` says when a value reads differently although no data
+   * changed (a count of days since a date): from then on it is computed again. `known` holds versions
+   * the caller has already read in this request (with its session): the data set's saves a round trip.
+   */
+  async get(
+    key: string,
+    compute: (version: number) => Promise<T>,
+    {
+      until = () => Number.POSITIVE_INFINITY,
+      known,
+    }: { until?: (value: T) => number; known?: KnownVersions } = {},
+  ): Promise<T> {
+    const version = known?.[this.name] ?? (await this.#readVersion.execute())[0]?.version ?? 0;
     const hit = this.#entries.get(key);
-    if (hit && hit.version === version) {
+    // Versions only go up: an entry computed under a later version than this request read (by another
+    // request that started after a change) is no less current for it.
+    if (hit && hit.version >= version && Date.now() < hit.until) {
       // Refresh its place in the insertion order, so the least recently used goes first.
       this.#entries.delete(key);
       this.#entries.set(key, hit);
       return hit.value;
     }
-    const value = await compute(version);
-    this.#entries.delete(key);
-    this.#entries.set(key, { version, value });
-    if (this.#entries.size > this.maxEntries) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest !== undefined) this.#entries.delete(oldest);
+    // After a change, every request for a key misses at once: the first computes, the others wait
+    // for it rather than each reading the same rows again.
+    const computing = this.#computing.get(key);
+    if (computing && computing.version >= version) return computing.value;
+    const flight = { version, value: compute(version) };
+    this.#computing.set(key, flight);
+    try {
+      const value = await flight.value;
+      // Unless a request that read a later version has kept its value meanwhile.
+      if ((this.#entries.get(key)?.version ?? 0) <= version) {
+        this.#entries.delete(key);
+        this.#entries.set(key, { version, value, until: until(value) });
+        if (this.#entries.size > this.maxEntries) {
+          const oldest = this.#entries.keys().next().value;
+          if (oldest !== undefined) this.#entries.delete(oldest);
+        }
+      }
+      return value;
+    } finally {
+      if (this.#computing.get(key) === flight) this.#computing.delete(key);
     }
-    return value;
   }
 }
 
@@ -62,11 +95,28 @@ export class VersionedCache {
     this.#map = new VersionedMap(db, name, maxEntries);
   }
 
-  get(key: string, compute: () => Promise<string>): Promise<CachedBody> {
-    return this.#map.get(key, async (version) => ({
-      body: Buffer.from(await compute()),
-      etag: `"${this.#map.name}-${version}-${hashKey(key)}"`,
-    }));
+  /** The kept body for a key, or a new one; `compute` may say until when its body holds (ms). */
+  get(
+    key: string,
+    compute: () => Promise<string | { body: string; until: number }>,
+    known?: KnownVersions,
+  ): Promise<CachedBody> {
+    return this.#map.get(
+      key,
+      async (version) => {
+        const computed = await compute();
+        const { body, until } =
+          typeof computed === 'string' ? { body: computed, until: undefined } : computed;
+        // A body that changes with time alone must not match a copy made before it changed.
+        const validity = until === undefined ? '' : `-${until.toString(36)}`;
+        return {
+          body: Buffer.from(body),
+          until,
+          etag: `"${this.#map.name}-${version}-${hashKey(key)}${validity}"`,
+        };
+      },
+      { until: (cached) => cached.until ?? Number.POSITIVE_INFINITY, known },
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { CachedBody } from '../cache/versioned-cache.ts';
+import type { KeptRead } from '../cache/kept-list.ts';
+import type { CachedBody, VersionedCache } from '../cache/versioned-cache.ts';
 import { COMPRESSION_THRESHOLD, compressBody, negotiateEncoding } from './compress-in-place.ts';
 
 /** Serialises a response through its contract once, for caching: what is cached is what was checked. */
@@ -30,4 +31,28 @@ export function sendCached(
   cached.encoded ??= {};
   cached.encoded[encoding] ??= compressBody(cached.body, encoding);
   return reply.header('content-encoding', encoding).send(cached.encoded[encoding]);
+}
+
+/**
+ * Sends a signed-in reader's list page from the cache when the data it reads has not changed since,
+ * reading and serialising it otherwise. The caller's right to the list is checked before (building
+ * the read checks it), and the caller's scope is part of the key.
+ */
+export async function sendKept<T extends z.ZodType>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: VersionedCache,
+  schema: T,
+  kept: KeptRead<z.input<T>>,
+) {
+  const cached = await cache.get(
+    kept.key,
+    async () => {
+      const value = await kept.read();
+      const body = serializeWith(schema, value);
+      return kept.until ? { body, until: kept.until(value) } : body;
+    },
+    request.knownVersions,
+  );
+  return sendCached(request, reply, cached, undefined, { private: true });
 }
