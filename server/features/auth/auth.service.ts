@@ -206,6 +206,12 @@ export interface ResolvedSession {
   knownVersions: KnownVersions;
 }
 
+/** A cached data set's version, as a column of the session's statement. */
+const versionOf = (name: 'portfolio' | 'reporting') =>
+  sql<number>`(select ${cacheVersions.version} from ${cacheVersions} where ${cacheVersions.name} = ${name})`.mapWith(
+    Number,
+  );
+
 /** The live session and its user, by the session's id. */
 const prepareSessionLookup = (db: Db) =>
   db
@@ -221,10 +227,8 @@ const prepareSessionLookup = (db: Db) =>
       institutionId: users.institutionId,
       disabledAt: users.disabledAt,
       // Read here so that a signed-in request's kept answers cost no round trip of their own.
-      reportingVersion:
-        sql<number>`(select ${cacheVersions.version} from ${cacheVersions} where ${cacheVersions.name} = 'reporting')`.mapWith(
-          Number,
-        ),
+      reportingVersion: versionOf('reporting'),
+      portfolioVersion: versionOf('portfolio'),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -272,7 +276,7 @@ export async function resolveSession(db: Db, token: string): Promise<ResolvedSes
     csrfToken: row.csrfToken,
     id,
     enrolmentOnly: row.enrolmentOnly !== null,
-    knownVersions: { reporting: row.reportingVersion },
+    knownVersions: { reporting: row.reportingVersion, portfolio: row.portfolioVersion },
   };
 }
 

@@ -46,8 +46,10 @@ export function libraryRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const keptSearch = (request: FastifyRequest<{ Querystring: LibraryQuery }>, reader: Actor | 'public') => {
     const lang = requestLanguage(request);
     const readers = reader === 'public' ? 'public' : 'whole-portfolio';
-    return searches.get(`library-search|${readers}|${lang}|${JSON.stringify(request.query)}`, async () =>
-      serializeWith(libraryPage, await readLibrary(db, reader, request.query, lang)),
+    return searches.get(
+      `library-search|${readers}|${lang}|${JSON.stringify(request.query)}`,
+      async () => serializeWith(libraryPage, await readLibrary(db, reader, request.query, lang)),
+      request.knownVersions,
     );
   };
 
