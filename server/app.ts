@@ -1,10 +1,10 @@
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import helmet from 'helmet';
 import { accountRequestsRoutes } from './features/account-requests/account-requests.routes.ts';
 import { actionWorkspaceRoutes } from './features/actions/action-workspace.routes.ts';
 import { actionsRoutes } from './features/actions/actions.routes.ts';
@@ -75,7 +75,9 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
-  await app.register(helmet, {
+  // The security headers. Helmet's middleware is made once: the Fastify plugin made it again, and
+  // parsed the policy again, at every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -94,6 +96,9 @@ export async function buildApp({
     },
     hsts: config.secureCookies,
   });
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
+  );
   // Answers of the API are compressed in one step; streams, files and large bodies by the plugin.
   registerInPlaceCompression(app);
   await app.register(compress, { threshold: 1024 });
