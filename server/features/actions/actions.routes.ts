@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { KEPT_PAGES } from '../../kernel/cache/kept-list.ts';
-import { VersionedCache } from '../../kernel/cache/versioned-cache.ts';
+import { keptPages } from '../../kernel/cache/kept-list.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { access } from '../../kernel/http/access.ts';
 import { sendKept } from '../../kernel/http/cached-reply.ts';
@@ -14,7 +13,7 @@ import { actionListRead, getAction } from './actions.service.ts';
 export function actionsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   // List pages are kept until a table they read changes (decision 111).
-  const lists = new VersionedCache(db, 'reporting', KEPT_PAGES);
+  const lists = keptPages(db);
 
   api.get(
     '/api/actions',

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { KEPT_PAGES } from '../../kernel/cache/kept-list.ts';
-import { VersionedCache } from '../../kernel/cache/versioned-cache.ts';
+import { keptPages } from '../../kernel/cache/kept-list.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import type { FileStorage } from '../../kernel/files/file-storage.ts';
 import { access } from '../../kernel/http/access.ts';
@@ -28,7 +27,7 @@ const tags = ['experts'];
 export function expertsRoutes(app: FastifyInstance, { db, storage }: { db: Db; storage: FileStorage }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   // Roster pages are kept until a table they read changes (decision 111).
-  const lists = new VersionedCache(db, 'reporting', KEPT_PAGES);
+  const lists = keptPages(db);
 
   api.get(
     '/api/experts',

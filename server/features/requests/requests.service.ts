@@ -90,9 +90,6 @@ export function requestListRead(db: Db, actor: Actor | null, query: RequestListQ
   };
 }
 
-export const listRequests = (db: Db, actor: Actor | null, query: RequestListQuery) =>
-  requestListRead(db, actor, query).read();
-
 function allowedActions(actor: Actor, visible: VisibleRequest): RequestDetail['allowed'] {
   const { access } = visible;
   const allowed: RequestDetail['allowed'] = transitionNames.filter((name) =>

@@ -1,5 +1,6 @@
 import type { SQL } from 'drizzle-orm';
-import { statementOf } from '../db/database.ts';
+import { type Db, statementOf } from '../db/database.ts';
+import { VersionedCache } from './versioned-cache.ts';
 
 /**
  * A list's answer described so that it can be kept (`sendKept`): a key that holds everything the
@@ -23,4 +24,10 @@ export function listKey(list: string, where: SQL | undefined, ...parts: (string 
 }
 
 /** How many pages each list keeps per process (a page of 25 to 100 rows is some tens of kilobytes). */
-export const KEPT_PAGES = 200;
+const KEPT_PAGES = 200;
+
+/**
+ * A list's kept pages: under the 'reporting' version, which every table a list page reads bumps in
+ * the writing transaction (migrations 0018, 0022, 0026).
+ */
+export const keptPages = (db: Db) => new VersionedCache(db, 'reporting', KEPT_PAGES);
