@@ -5,8 +5,8 @@ import { VersionedMap } from './versioned-cache.ts';
 
 /*
  * The versioned map under concurrent requests: requests that miss together wait for one
- * computation, a request that read a later version never takes a value computed before it, and a
- * version read with the session stands in for reading it again.
+ * computation, a request that read a later version never takes a value computed before it, a key is
+ * computed once at a time, and a version read with the session stands in for reading it again.
  */
 
 let t: TestApp;
@@ -63,6 +63,23 @@ describe('a versioned map', () => {
     // The later value is the one kept.
     expect(await map.get('page', work.compute)).toBe(fresh);
     expect(work.runs()).toBe(2);
+  });
+
+  it('computes a key once at a time: those who read a later version share one computation after it', async () => {
+    const map = new VersionedMap<string>(t.database.db, 'reporting');
+    const work = gatedCompute();
+    const first = map.get('dashboard', work.compute);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await bump();
+    // Three requests after the change, while the first computation is still running.
+    const later = Array.from({ length: 3 }, () => map.get('dashboard', work.compute));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(work.runs()).toBe(1);
+    work.open();
+    const [old, ...fresh] = await Promise.all([first, ...later]);
+    expect(work.runs()).toBe(2);
+    expect(new Set(fresh).size).toBe(1);
+    expect(fresh[0]).not.toBe(old);
   });
 
   it('takes a version already read in the request instead of reading it', async () => {

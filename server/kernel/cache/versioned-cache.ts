@@ -53,7 +53,20 @@ export class VersionedMap<T> {
       known,
     }: { until?: (value: T) => number; known?: KnownVersions } = {},
   ): Promise<T> {
-    const version = known?.[this.name] ?? (await this.#readVersion.execute())[0]?.version ?? 0;
+    const version = known?.[this.name] ?? (await this.#currentVersion());
+    return this.#lookUp(key, version, compute, until);
+  }
+
+  async #currentVersion(): Promise<number> {
+    return (await this.#readVersion.execute())[0]?.version ?? 0;
+  }
+
+  async #lookUp(
+    key: string,
+    version: number,
+    compute: (version: number) => Promise<T>,
+    until: (value: T) => number,
+  ): Promise<T> {
     const hit = this.#entries.get(key);
     // Versions only go up: an entry computed under a later version than this request read (by another
     // request that started after a change) is no less current for it.
@@ -64,21 +77,24 @@ export class VersionedMap<T> {
       return hit.value;
     }
     // After a change, every request for a key misses at once: the first computes, the others wait
-    // for it rather than each reading the same rows again.
+    // for it rather than each reading the same rows again. A key is computed once at a time: a request
+    // that read a later version than the computation under way waits for its end, then computes under
+    // the version current by then, which the others that waited with it share.
     const computing = this.#computing.get(key);
-    if (computing && computing.version >= version) return computing.value;
+    if (computing) {
+      if (computing.version >= version) return computing.value;
+      await computing.value.catch(() => {});
+      return this.#lookUp(key, Math.max(version, await this.#currentVersion()), compute, until);
+    }
     const flight = { version, value: compute(version) };
     this.#computing.set(key, flight);
     try {
       const value = await flight.value;
-      // Unless a request that read a later version has kept its value meanwhile.
-      if ((this.#entries.get(key)?.version ?? 0) <= version) {
-        this.#entries.delete(key);
-        this.#entries.set(key, { version, value, until: until(value) });
-        if (this.#entries.size > this.maxEntries) {
-          const oldest = this.#entries.keys().next().value;
-          if (oldest !== undefined) this.#entries.delete(oldest);
-        }
+      this.#entries.delete(key);
+      this.#entries.set(key, { version, value, until: until(value) });
+      if (this.#entries.size > this.maxEntries) {
+        const oldest = this.#entries.keys().next().value;
+        if (oldest !== undefined) this.#entries.delete(oldest);
       }
       return value;
     } finally {
