@@ -5,7 +5,7 @@ import { requireRole } from '../../kernel/auth/actor.ts';
 import { VersionedCache } from '../../kernel/cache/versioned-cache.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { access } from '../../kernel/http/access.ts';
-import { sendCached, serializeWith } from '../../kernel/http/cached-reply.ts';
+import { sendKept } from '../../kernel/http/cached-reply.ts';
 import { errorBody, notModified } from '../../kernel/http/common.contract.ts';
 import { requestLanguage } from '../../kernel/http/language.ts';
 import { sendTable } from '../exports/send-table.ts';
@@ -34,12 +34,10 @@ export function dashboardRoutes(app: FastifyInstance, { db }: { db: Db }) {
     async (request, reply) => {
       requireRole(request.actor, DASHBOARD_ROLES); // before the cache: a cached answer is no less private
       const lang = requestLanguage(request);
-      const cached = await cache.get(
-        `dashboard|${lang}|${JSON.stringify(request.query)}`,
-        async () => serializeWith(dashboardBody, await getDashboard(db, request.actor, request.query, lang)),
-        request.knownVersions,
-      );
-      return sendCached(request, reply, cached, undefined, { private: true });
+      return sendKept(request, reply, cache, dashboardBody, {
+        key: `dashboard|${lang}|${JSON.stringify(request.query)}`,
+        read: () => getDashboard(db, request.actor, request.query, lang),
+      });
     },
   );
 

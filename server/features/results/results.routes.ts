@@ -7,7 +7,7 @@ import type { Config } from '../../kernel/config.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import type { FileStorage } from '../../kernel/files/file-storage.ts';
 import { access } from '../../kernel/http/access.ts';
-import { sendCached, serializeWith } from '../../kernel/http/cached-reply.ts';
+import { sendKept } from '../../kernel/http/cached-reply.ts';
 import { errorBody, notModified, uuidParam } from '../../kernel/http/common.contract.ts';
 import { publicBaseUrl, requestLanguage } from '../../kernel/http/language.ts';
 import { readUpload } from '../../kernel/http/multipart.ts';
@@ -274,13 +274,10 @@ export function resultsRoutes(
     },
     async (request, reply) => {
       requireRole(request.actor, PORTFOLIO_RESULTS_ROLES); // before the cache
-      const cached = await reportingCache.get(
-        `portfolio-results|${JSON.stringify(request.query)}`,
-        async () =>
-          serializeWith(portfolioResults, await getPortfolioResults(db, request.actor, request.query)),
-        request.knownVersions,
-      );
-      return sendCached(request, reply, cached, undefined, { private: true });
+      return sendKept(request, reply, reportingCache, portfolioResults, {
+        key: `portfolio-results|${JSON.stringify(request.query)}`,
+        read: () => getPortfolioResults(db, request.actor, request.query),
+      });
     },
   );
 

@@ -15,6 +15,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** Lets every request under way read the version and find the computation in hand. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
 const bump = () => t.rows(sql`update cache_versions set version = version + 1 where name = 'reporting'`);
 
 /** A computation that counts its runs and finishes when told to. */
@@ -40,8 +43,7 @@ describe('a versioned map', () => {
     const map = new VersionedMap<string>(t.database.db, 'reporting');
     const work = gatedCompute();
     const together = Array.from({ length: 5 }, () => map.get('page', work.compute));
-    // Let every request read the version and find the computation under way.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settle();
     work.open();
     const values = await Promise.all(together);
     expect(work.runs()).toBe(1);
@@ -52,10 +54,10 @@ describe('a versioned map', () => {
     const map = new VersionedMap<string>(t.database.db, 'reporting');
     const work = gatedCompute();
     const before = map.get('page', work.compute);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settle();
     await bump();
     const after = map.get('page', work.compute);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settle();
     work.open();
     const [old, fresh] = await Promise.all([before, after]);
     expect(work.runs()).toBe(2);
@@ -69,11 +71,11 @@ describe('a versioned map', () => {
     const map = new VersionedMap<string>(t.database.db, 'reporting');
     const work = gatedCompute();
     const first = map.get('dashboard', work.compute);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settle();
     await bump();
     // Three requests after the change, while the first computation is still running.
     const later = Array.from({ length: 3 }, () => map.get('dashboard', work.compute));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settle();
     expect(work.runs()).toBe(1);
     work.open();
     const [old, ...fresh] = await Promise.all([first, ...later]);

@@ -34,9 +34,10 @@ export function sendCached(
 }
 
 /**
- * Sends a signed-in reader's list page from the cache when the data it reads has not changed since,
- * reading and serialising it otherwise. The caller's right to the list is checked before (building
- * the read checks it), and the caller's scope is part of the key.
+ * Sends a signed-in reader's kept answer (a list page, the dashboard, the portfolio results) from the
+ * cache when the data it reads has not changed since, reading and serialising it otherwise, with the
+ * versions read with the session. The caller's right to the answer is checked before (a list's read
+ * checks it when it is built), and the caller's scope is part of the key.
  */
 export async function sendKept<T extends z.ZodType>(
   request: FastifyRequest,
