@@ -439,11 +439,14 @@ export function portfolioSteps(sizes: Sizes, seed: number): Step[] {
     },
     {
       name: 'participations',
-      foreignKeysAfter: ['participations', 'attendance'],
+      foreignKeysAfter: ['participations', 'attendance', 'trained_participations'],
       statements: [
         // The participations are shared out over the activities by weight, exactly: activity i gets
         // the participations numbered [first, next first). Within one activity the people are distinct
         // (a stride coprime with the number of people visits each person once per lap).
+        // Who was trained is filled once, after the attendance, in one statement: the triggers that
+        // keep it (migration 0027) would apply the rule again at each insert.
+        `alter table attendance disable trigger attendance_inserted_refreshes_trained`,
         `alter table bench_gen.activities add column first bigint, add column last bigint`,
         `update bench_gen.activities g set first = x.first, last = x.last
            from (select idx, floor(${n.participations} * (sum(weight) over w - weight) / t.total)::bigint as first,
@@ -470,6 +473,8 @@ export function portfolioSteps(sizes: Sizes, seed: number): Step[] {
            from bench_gen.activities g, bench_gen.lists l, generate_series(g.first, g.last - 1) k,
                 lateral (select bench_gen.rand('attendance.profile', k) as p) x, generate_series(0, g.days - 1) d
           where g.last > g.first and g.status in ('held', 'reported')`,
+        `alter table attendance enable trigger attendance_inserted_refreshes_trained`,
+        `insert into trained_participations select * from trained_participation_rule on conflict do nothing`,
       ],
     },
     {

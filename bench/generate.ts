@@ -78,6 +78,7 @@ const COUNTED_TABLES = [
   'people',
   'participations',
   'attendance',
+  'trained_participations',
   'experts',
   'deployments',
   'deployment_feedback',

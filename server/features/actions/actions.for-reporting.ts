@@ -101,14 +101,7 @@ export async function actionsByYear(db: Db, filters: ReportFilters): Promise<Cou
   );
 }
 
-/**
- * The ids of the reported Actions, as a list, for read functions that take one; with a year, the
- * Actions that start in it.
- */
-export async function reportedActionIdList(db: Db, filters: ReportFilters): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`select ${actions.id} as id from ${actions} where ${reportedActions(filters)}`,
-  );
-  return rows.map((row) => row.id);
+/** The ids of the reported Actions, as a statement; with a year, of the Actions that start in it. */
+export function reportedActionIdsStarting(filters: ReportFilters): SQL {
+  return sql`select ${actions.id} from ${actions} where ${reportedActions(filters)}`;
 }

@@ -8,12 +8,12 @@ import {
   actionsByTopic,
   actionsByYear,
   type ReportFilters,
-  reportedActionIdList,
   reportedActionIds,
+  reportedActionIdsStarting,
 } from '../actions/actions.for-reporting.ts';
 import { activitiesHeldByQuarter } from '../activities/activities.for-reporting.ts';
 import { expertsDeployedByYear } from '../experts/deployments.for-reporting.ts';
-import { countOfficialsTrained } from '../participants/participants.for-results.ts';
+import { countTrainedBySex } from '../participants/participants.for-results.ts';
 import { sexes } from '../participants/participants.table.ts';
 import { requestFunnel } from '../requests/requests.for-reporting.ts';
 import type { ChartId, ChartRow } from './dashboard.contract.ts';
@@ -84,11 +84,10 @@ export const chartSources: ChartSource[] = [
     id: 'officialsTrained',
     async compute(db, filters, lang) {
       // The participants feature counts per Action, so the year selects the Actions that start in it.
-      const actionIds = await reportedActionIdList(db, filters);
-      const { officials } = await countOfficialsTrained(db, { actionIds });
+      const officials = await countTrainedBySex(db, reportedActionIdsStarting(filters));
       return {
-        rows: sexes.map((sex) => ({ key: sex, label: SEX_LABELS[lang][sex], count: officials.total[sex] })),
-        total: officials.total.total,
+        rows: sexes.map((sex) => ({ key: sex, label: SEX_LABELS[lang][sex], count: officials[sex] })),
+        total: officials.total,
       };
     },
   },

@@ -1,4 +1,4 @@
-import { and, countDistinct, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
 import { type Language, pickText } from '../../kernel/localized.ts';
 import { PUBLIC_STATUSES } from '../actions/actions.scope.ts';
@@ -81,12 +81,18 @@ export const workspacePublicWork: PublicWorkSource = {
         .from(activities)
         .innerJoin(actions, eq(actions.id, activities.actionId))
         .where(and(scope, inArray(activities.status, HELD))),
+      // The distinct experts hashed, then counted: count(distinct) would sort every deployment.
       db
-        .select({ count: countDistinct(deployments.expertId) })
-        .from(deployments)
-        .innerJoin(activities, eq(activities.id, deployments.activityId))
-        .innerJoin(actions, eq(actions.id, activities.actionId))
-        .where(scope),
+        .select({ count: sql<number>`count(*)::int` })
+        .from(
+          db
+            .selectDistinct({ expertId: deployments.expertId })
+            .from(deployments)
+            .innerJoin(activities, eq(activities.id, deployments.activityId))
+            .innerJoin(actions, eq(actions.id, activities.actionId))
+            .where(scope)
+            .as('deployed'),
+        ),
     ]);
     return { activitiesHeld: Number(held?.count ?? 0), expertsDeployed: Number(deployed?.count ?? 0) };
   },

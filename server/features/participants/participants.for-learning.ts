@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../kernel/db/database.ts';
-import { ofActions, trainedParticipations } from './participants.for-results.ts';
+import { ofActions, trainedParticipationsWhere } from './participants.for-results.ts';
 import { type ParticipationRole, participations, people, type Sex } from './participants.table.ts';
 
 /**
@@ -63,7 +63,7 @@ export async function trainedPeopleDated(db: Db, actionIds: readonly string[]): 
     sql`
     select t.action_id as "actionId", t.activity_id as "activityId", t.person_id as "personId", t.sex,
       t.end_date::text as "endDate", t.is_trainer as "isTrainer"
-    from (${trainedParticipations(ofActions(actionIds))}) t
+    from (${trainedParticipationsWhere(ofActions(actionIds))}) t
     order by t.end_date, t.person_id`,
   );
   return rows.map((r) => ({ ...r, isTrainer: r.isTrainer === true || (r.isTrainer as unknown) === 't' }));

@@ -1,4 +1,6 @@
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../kernel/db/database.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { actionIdOf } from '../../test/requests.ts';
 import { activities } from '../activities/activities.table.ts';
@@ -119,5 +121,149 @@ describe('officials and trainers trained', () => {
 
     const none = await countOfficialsTrained(t.database.db, { actionIds: [] });
     expect(none.officials.total.total).toBe(0);
+  });
+});
+
+describe('the trained participations the database keeps', () => {
+  /** The kept rows are exactly what the rule gives now, whatever changed since. */
+  async function expectKeptAsTheRuleSays() {
+    const kept = await queryRows(
+      t.database.db,
+      sql`select * from trained_participations order by participation_id`,
+    );
+    const rule = await queryRows(
+      t.database.db,
+      sql`select * from trained_participation_rule order by participation_id`,
+    );
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept).toEqual(rule);
+  }
+  const ghanaOfficials = async () =>
+    (await countOfficialsTrained(t.database.db, { actionIds: [ghanaId] })).officials.byAction.find(
+      (a) => a.actionId === ghanaId,
+    )?.total ?? 0;
+  const ghanaTrainers = async () =>
+    (await countOfficialsTrained(t.database.db, { actionIds: [ghanaId] })).trainers.total.total;
+
+  it('follows every change to attendance, participations, activities and people', async () => {
+    await expectKeptAsTheRuleSays();
+    const training = await activity(ghanaId, 'training', 'held', 5);
+    const kwame = await person('male');
+    await attend(kwame, training, 3); // 60%: not trained
+    const before = await ghanaOfficials();
+    const [kwameIn] = await t.database.db
+      .select({ id: participations.id })
+      .from(participations)
+      .where(and(eq(participations.personId, kwame), eq(participations.activityId, training.id)));
+    if (!kwameIn) throw new Error('no participation');
+
+    // Attendance: a fourth day marked present trains him; unmarking it and deleting a day undoes it.
+    await t.database.db
+      .update(attendance)
+      .set({ present: true })
+      .where(and(eq(attendance.participationId, kwameIn.id), eq(attendance.day, training.days[3] as string)));
+    expect(await ghanaOfficials()).toBe(before + 1);
+    await expectKeptAsTheRuleSays();
+    await t.database.db
+      .delete(attendance)
+      .where(and(eq(attendance.participationId, kwameIn.id), eq(attendance.day, training.days[0] as string)));
+    expect(await ghanaOfficials()).toBe(before);
+    await t.database.db
+      .insert(attendance)
+      .values({ participationId: kwameIn.id, day: training.days[0] as string, present: true });
+    expect(await ghanaOfficials()).toBe(before + 1);
+
+    // The participation: as a speaker he is not a participant trained.
+    await t.database.db
+      .update(participations)
+      .set({ role: 'speaker' })
+      .where(eq(participations.id, kwameIn.id));
+    expect(await ghanaOfficials()).toBe(before);
+    await t.database.db
+      .update(participations)
+      .set({ role: 'participant' })
+      .where(eq(participations.id, kwameIn.id));
+    expect(await ghanaOfficials()).toBe(before + 1);
+
+    // The activity: longer, planned again, not a training, or moved to another Action.
+    const longer = dayOf(training.days[0] as string, 5);
+    await t.database.db.update(activities).set({ endDate: longer }).where(eq(activities.id, training.id));
+    expect(await ghanaOfficials()).toBe(before); // 4 of 6 days
+    await expectKeptAsTheRuleSays();
+    await t.database.db
+      .update(activities)
+      .set({ endDate: training.days[4] as string })
+      .where(eq(activities.id, training.id));
+    expect(await ghanaOfficials()).toBe(before + 1);
+    await t.database.db.update(activities).set({ status: 'planned' }).where(eq(activities.id, training.id));
+    expect(await ghanaOfficials()).toBe(before);
+    await t.database.db.update(activities).set({ status: 'held' }).where(eq(activities.id, training.id));
+    await t.database.db.update(activities).set({ type: 'workshop' }).where(eq(activities.id, training.id));
+    expect(await ghanaOfficials()).toBe(before);
+    await t.database.db
+      .update(activities)
+      .set({ type: 'training_of_trainers', actionId: peruId })
+      .where(eq(activities.id, training.id));
+    expect(await ghanaOfficials()).toBe(before);
+    const inPeru = await countOfficialsTrained(t.database.db, { actionIds: [peruId] });
+    expect(inPeru.officials.byAction[0]?.total).toBeGreaterThan(0);
+    await t.database.db.update(activities).set({ actionId: ghanaId }).where(eq(activities.id, training.id));
+    expect(await ghanaOfficials()).toBe(before + 1);
+    await expectKeptAsTheRuleSays();
+
+    // The person: a trainer's position level in a training of trainers makes a trainer trained,
+    // and the counts by sex follow his record.
+    const trainers = await ghanaTrainers();
+    await t.database.db.update(people).set({ positionLevel: 'trainer' }).where(eq(people.id, kwame));
+    expect(await ghanaTrainers()).toBe(trainers + 1);
+    const other = async () =>
+      (await countOfficialsTrained(t.database.db, { actionIds: [ghanaId] })).officials.total.other;
+    const othersBefore = await other();
+    await t.database.db.update(people).set({ sex: 'other' }).where(eq(people.id, kwame));
+    expect(await other()).toBe(othersBefore + 1);
+    await expectKeptAsTheRuleSays();
+
+    // Deleting the participation, or the activity, takes the row with it.
+    await t.database.db.delete(participations).where(eq(participations.id, kwameIn.id));
+    expect(await ghanaOfficials()).toBe(before);
+    const second = await activity(ghanaId, 'training', 'held', 2);
+    await attend(kwame, second, 2);
+    expect(await ghanaOfficials()).toBe(before + 1);
+    await t.database.db.delete(activities).where(eq(activities.id, second.id));
+    expect(await ghanaOfficials()).toBe(before);
+    await expectKeptAsTheRuleSays();
+  });
+});
+
+describe('two writers marking the same register at once', () => {
+  it('counts a participant whom neither made trained alone', async () => {
+    const training = await activity(ghanaId, 'training', 'held', 5);
+    const abena = await person('female');
+    await attend(abena, training, 2); // 40%
+    const [row] = await t.database.db
+      .select({ id: participations.id })
+      .from(participations)
+      .where(and(eq(participations.personId, abena), eq(participations.activityId, training.id)));
+    if (!row) throw new Error('no participation');
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const markPresent = (day: string) =>
+      t.database.db.transaction(async (tx) => {
+        await tx
+          .update(attendance)
+          .set({ present: true })
+          .where(and(eq(attendance.participationId, row.id), eq(attendance.day, day)));
+        await pause(150); // the other writer starts meanwhile, before this one commits
+      });
+    // Each alone makes 60%; together 80%. On PostgreSQL the second waits for the first to commit,
+    // then applies the rule to both days.
+    await Promise.all([
+      markPresent(training.days[2] as string),
+      pause(40).then(() => markPresent(training.days[3] as string)),
+    ]);
+    const trained = await queryRows(
+      t.database.db,
+      sql`select 1 from trained_participations where participation_id = ${row.id}`,
+    );
+    expect(trained).toHaveLength(1);
   });
 });

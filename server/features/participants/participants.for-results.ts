@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../kernel/db/database.ts';
-import { type Sex, sexes } from './participants.table.ts';
+import { type Sex, sexes, trainedParticipations } from './participants.table.ts';
 
 /**
  * What results read of participants: how many officials were trained and how many trainers.
@@ -10,13 +10,14 @@ import { type Sex, sexes } from './participants.table.ts';
  * 80% of the activity's days (start to end date, inclusive). A trainer is trained when such a
  * person has the position level `trainer` and the activity was a training of trainers.
  *
+ * The database applies that rule itself (the view `trained_participation_rule`, migration 0027) and
+ * keeps its result current in `trained_participations`, in the transaction of every change to
+ * attendance, participations, activities or people (decision 112). Counting reads that table.
+ *
  * People are counted once: once per Action in `byAction`, once overall in `total` (a person
  * trained by two Actions counts in both Actions and once in the total). Pseudonymised and erased
  * people still count: their sex is kept.
  */
-export const TRAINED_ATTENDANCE_SHARE = 0.8;
-export const TRAINING_ACTIVITY_TYPES = ['training', 'training_of_trainers'] as const;
-export const HELD_ACTIVITY_STATUSES = ['held', 'reported'] as const;
 
 export type CountsBySex = Record<Sex, number> & { total: number };
 
@@ -38,32 +39,22 @@ export interface TrainedFilter {
 }
 
 /**
- * The trained participations of the held trainings that `activityFilter` selects (a condition on
- * the activity `a`): one row per participation, with `action_id`, `activity_id`, `person_id`, `sex`,
- * `end_date` and `is_trainer`. The one statement of the 80% rule, for every reader of it.
+ * The trained participations of the Actions that `actionFilter` selects (a condition on `t`, a row
+ * of `trained_participations`): one row per participation, with `action_id`, `activity_id`,
+ * `person_id`, `sex`, `end_date` and `is_trainer`.
  */
-export function trainedParticipations(activityFilter: SQL): SQL {
+export function trainedParticipationsWhere(actionFilter: SQL): SQL {
   return sql`
-    select a.action_id, a.id as activity_id, pe.id as person_id, pe.sex, a.end_date,
-      (pe.position_level = 'trainer' and a.type = 'training_of_trainers') as is_trainer
-    from participations pa
-    join activities a on a.id = pa.activity_id
-    join people pe on pe.id = pa.person_id
-    where pa.role = 'participant'
-      and a.type in ('training', 'training_of_trainers')
-      and a.status in ('held', 'reported')
-      and ${activityFilter}
-      and (select count(*) from attendance at
-            where at.participation_id = pa.id and at.present
-              and at.day between a.start_date and a.end_date)
-          >= ${TRAINED_ATTENDANCE_SHARE}::numeric * ((a.end_date - a.start_date) + 1)`;
+    select t.action_id, t.activity_id, t.person_id, t.sex, t.end_date, t.is_trainer
+    from ${trainedParticipations} t
+    where ${actionFilter}`;
 }
 
-/** A condition on the activity `a`: it belongs to one of these Actions. */
+/** A condition on the trained participation `t`: it belongs to one of these Actions. */
 export const ofActions = (actionIds: readonly string[]): SQL =>
   actionIds.length === 0
     ? sql`false`
-    : sql`a.action_id in (${sql.join(
+    : sql`t.action_id in (${sql.join(
         actionIds.map((id) => sql`${id}::uuid`),
         sql`, `,
       )})`;
@@ -88,7 +79,7 @@ export async function countOfficialsTrained(db: Db, filter: TrainedFilter = {}):
   const rows = await queryRows<Row>(
     db,
     sql`
-    with trained as (${trainedParticipations(filter.actionIds ? ofActions(filter.actionIds) : sql`true`)})
+    with trained as (${trainedParticipationsWhere(filter.actionIds ? ofActions(filter.actionIds) : sql`true`)})
     select action_id, sex,
       count(distinct person_id)::int as officials,
       (count(distinct person_id) filter (where is_trainer))::int as trainers
@@ -114,6 +105,21 @@ export async function countOfficialsTrained(db: Db, filter: TrainedFilter = {}):
     .filter(([, counts]) => counts.total > 0)
     .map(([actionId, counts]) => ({ actionId, ...counts }));
   return result;
+}
+
+/** Officials trained in the Actions that `actionIds` selects, by sex, each person once. */
+export async function countTrainedBySex(db: Db, actionIds: SQL): Promise<CountsBySex> {
+  const rows = await queryRows<{ sex: Sex; people: number }>(
+    db,
+    sql`
+    select t.sex, count(distinct t.person_id)::int as people
+      from ${trainedParticipations} t
+     where t.action_id in (${actionIds})
+     group by t.sex`,
+  );
+  const counts = emptyCounts();
+  for (const row of rows) addBySex(counts, row.sex, row.people);
+  return counts;
 }
 
 function countsFor(map: Map<string, CountsBySex>, actionId: string): CountsBySex {
@@ -151,22 +157,23 @@ export async function countTrainedBreakdowns(
   { year, regionKeys, topicKeys }: { year?: number; regionKeys: SQL; topicKeys: SQL },
 ): Promise<TrainedBreakdownRow[]> {
   const inYear = year === undefined ? sql`true` : sql`extract(year from t.end_date) = ${year}`;
-  return queryRows<TrainedBreakdownRow>(
-    db,
-    sql`
-    with officials as (select * from (${trainedParticipations(sql`a.action_id in (${actionIds})`)}) t where ${inYear})
-    select 'officials' as breakdown, null::text as key, sex::text as sex, count(distinct person_id)::int as people
-      from officials group by sex
-    union all
-    select 'trainers', null, sex::text, count(distinct person_id)::int from officials where is_trainer group by sex
-    union all
-    select 'region', f.key, o.sex::text, count(distinct o.person_id)::int
-      from officials o join (${regionKeys}) f on f.action_id = o.action_id group by f.key, o.sex
-    union all
-    select 'topic', f.key, o.sex::text, count(distinct o.person_id)::int
-      from officials o join (${topicKeys}) f on f.action_id = o.action_id group by f.key, o.sex
-    union all
-    select 'year', extract(year from end_date)::int::text, sex::text, count(distinct person_id)::int
-      from officials group by 2, 3`,
+  const officials = sql`(select * from (${trainedParticipationsWhere(sql`t.action_id in (${actionIds})`)}) t where ${inYear})`;
+  // Five statements at once rather than one: on PostgreSQL each takes a connection of the pool, so
+  // the counts run side by side (each distinct count sorts every trained participation).
+  const breakdowns = await Promise.all(
+    [
+      sql`select 'officials' as breakdown, null::text as key, sex::text as sex, count(distinct person_id)::int as people
+            from ${officials} o group by sex`,
+      sql`select 'trainers' as breakdown, null::text as key, sex::text as sex, count(distinct person_id)::int as people
+            from ${officials} o where is_trainer group by sex`,
+      sql`select 'region' as breakdown, f.key, o.sex::text as sex, count(distinct o.person_id)::int as people
+            from ${officials} o join (${regionKeys}) f on f.action_id = o.action_id group by f.key, o.sex`,
+      sql`select 'topic' as breakdown, f.key, o.sex::text as sex, count(distinct o.person_id)::int as people
+            from ${officials} o join (${topicKeys}) f on f.action_id = o.action_id group by f.key, o.sex`,
+      sql`select 'year' as breakdown, extract(year from end_date)::int::text as key, sex::text as sex,
+                 count(distinct person_id)::int as people
+            from ${officials} o group by 2, 3`,
+    ].map((statement) => queryRows<TrainedBreakdownRow>(db, statement)),
   );
+  return breakdowns.flat();
 }

@@ -135,3 +135,32 @@ export const activityRegisters = pgTable('activity_registers', {
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The participations that count as trained (participants.for-results.ts states the rule), with what
+ * the counts group by, kept by the database itself: triggers on attendance, participations,
+ * activities and people refresh the rows of whatever they change, in the same transaction
+ * (migration 0027, decision 112). The dashboard and the results count these rows instead of applying
+ * the 80% rule to every participation again.
+ */
+export const trainedParticipations = pgTable(
+  'trained_participations',
+  {
+    participationId: uuid('participation_id')
+      .primaryKey()
+      .references(() => participations.id, { onDelete: 'cascade' }),
+    actionId: uuid('action_id').notNull(),
+    activityId: uuid('activity_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    sex: personSex('sex').notNull(),
+    /** The last day of the training. */
+    endDate: date('end_date').notNull(),
+    /** A trainer trained: position level trainer, in a training of trainers. */
+    isTrainer: boolean('is_trainer').notNull(),
+  },
+  (t) => [
+    index('trained_participations_action_idx').on(t.actionId, t.personId),
+    index('trained_participations_activity_idx').on(t.activityId),
+    index('trained_participations_person_idx').on(t.personId),
+  ],
+);

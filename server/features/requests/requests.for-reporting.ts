@@ -52,38 +52,40 @@ export async function requestFunnel(db: Db, filters: RequestReportFilters): Prom
   const [row] = await queryRows<Record<string, number | string | null>>(
     db,
     sql`
-    with chosen as (
-      select r.id from requests r where ${requestConditions(filters)}
-    ), steps as (
+    with steps as (
       select t.request_id, t.to_status::text as status, t.created_at,
              lead(t.created_at) over (partition by t.request_id order by t.created_at, t.id) as left_at,
              lag(t.created_at) over (partition by t.request_id order by t.created_at, t.id) as came_at
         from request_transitions t
-       where t.request_id in (select id from chosen)
-    ), reached as (
-      select request_id, array_agg(distinct status) as statuses from steps group by request_id
+       where t.request_id in (select r.id from requests r where ${requestConditions(filters)})
     ), per_request as (
-      select s.request_id,
-        case when bool_and(s.left_at is not null) filter (where s.status = 'submitted')
-          then sum(extract(epoch from s.left_at - s.created_at)) filter (where s.status = 'submitted') end
+      -- One pass over each request's history: the stages it reached and the days it spent before them.
+      select
+        bool_or(status = 'submitted') as submitted,
+        bool_or(status = 'steering_review') as screened,
+        bool_or(status = 'approved') as approved,
+        bool_or(status = 'declined') as declined,
+        case when bool_and(left_at is not null) filter (where status = 'submitted')
+          then sum(extract(epoch from left_at - created_at)) filter (where status = 'submitted') end
           / 86400.0 as submitted_days,
-        case when 'steering_review' = any(max(rc.statuses))
-          then sum(extract(epoch from s.left_at - s.created_at)) filter (where s.status in ('screening', 'clarification')) end
+        case when bool_or(status = 'steering_review')
+          then sum(extract(epoch from left_at - created_at)) filter (where status in ('screening', 'clarification')) end
           / 86400.0 as screened_days,
-        max(extract(epoch from s.created_at - s.came_at)) filter (where s.status = 'approved') / 86400.0 as approved_days,
-        max(extract(epoch from s.created_at - s.came_at)) filter (where s.status = 'declined') / 86400.0 as declined_days
-      from steps s join reached rc on rc.request_id = s.request_id
-      group by s.request_id
+        max(extract(epoch from created_at - came_at)) filter (where status = 'approved') / 86400.0 as approved_days,
+        max(extract(epoch from created_at - came_at)) filter (where status = 'declined') / 86400.0 as declined_days
+      from steps
+      group by request_id
     )
     select
-      (select count(*) from reached where 'submitted' = any(statuses))::int as submitted,
-      (select count(*) from reached where 'steering_review' = any(statuses))::int as screened,
-      (select count(*) from reached where 'approved' = any(statuses))::int as approved,
-      (select count(*) from reached where 'declined' = any(statuses))::int as declined,
-      (select percentile_cont(0.5) within group (order by submitted_days) from per_request)::float8 as submitted_median,
-      (select percentile_cont(0.5) within group (order by screened_days) from per_request)::float8 as screened_median,
-      (select percentile_cont(0.5) within group (order by approved_days) from per_request)::float8 as approved_median,
-      (select percentile_cont(0.5) within group (order by declined_days) from per_request)::float8 as declined_median`,
+      (count(*) filter (where submitted))::int as submitted,
+      (count(*) filter (where screened))::int as screened,
+      (count(*) filter (where approved))::int as approved,
+      (count(*) filter (where declined))::int as declined,
+      (percentile_cont(0.5) within group (order by submitted_days))::float8 as submitted_median,
+      (percentile_cont(0.5) within group (order by screened_days))::float8 as screened_median,
+      (percentile_cont(0.5) within group (order by approved_days))::float8 as approved_median,
+      (percentile_cont(0.5) within group (order by declined_days))::float8 as declined_median
+    from per_request`,
   );
   return funnelStages.map((stage) => {
     const median = row?.[`${stage}_median`];
