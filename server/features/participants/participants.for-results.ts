@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../kernel/db/database.ts';
+import { reportingSlots } from '../../kernel/db/statement-slots.ts';
 import { type Sex, sexes, trainedParticipations } from './participants.table.ts';
 
 /**
@@ -158,8 +159,8 @@ export async function countTrainedBreakdowns(
 ): Promise<TrainedBreakdownRow[]> {
   const inYear = year === undefined ? sql`true` : sql`extract(year from t.end_date) = ${year}`;
   const officials = sql`(select * from (${trainedParticipationsWhere(sql`t.action_id in (${actionIds})`)}) t where ${inYear})`;
-  // Five statements at once rather than one: on PostgreSQL each takes a connection of the pool, so
-  // the counts run side by side (each distinct count sorts every trained participation).
+  // Five statements rather than one, side by side a few at a time (reportingSlots): on PostgreSQL
+  // each takes a connection of the pool (each distinct count sorts every trained participation).
   const breakdowns = await Promise.all(
     [
       sql`select 'officials' as breakdown, null::text as key, sex::text as sex, count(distinct person_id)::int as people
@@ -173,7 +174,7 @@ export async function countTrainedBreakdowns(
       sql`select 'year' as breakdown, extract(year from end_date)::int::text as key, sex::text as sex,
                  count(distinct person_id)::int as people
             from ${officials} o group by 2, 3`,
-    ].map((statement) => queryRows<TrainedBreakdownRow>(db, statement)),
+    ].map((statement) => reportingSlots.run(() => queryRows<TrainedBreakdownRow>(db, statement))),
   );
   return breakdowns.flat();
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { requireRole } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../kernel/db/database.ts';
+import { reportingSlots } from '../../kernel/db/statement-slots.ts';
 import type { Language } from '../../kernel/localized.ts';
 import { loadVisibleAction } from '../actions/action-access.ts';
 import {
@@ -88,12 +89,13 @@ export async function getPortfolioResults(
   const year = query.year;
   // Everything is counted in the database: at full size there are millions of participations and
   // hundreds of thousands of activities and deliverables.
+  // Side by side, a few at a time (reportingSlots; the breakdowns take their places themselves).
   const [actions, trained, activitiesHeld, deliverables, experts] = await Promise.all([
-    countActionsMatching(db, criteria),
+    reportingSlots.run(() => countActionsMatching(db, criteria)),
     countTrainedBreakdowns(db, actionIds, { year, regionKeys: actionRegionKeys, topicKeys: actionTopicKeys }),
-    countHeldActivities(db, actionIds, year),
-    countDeliverableMilestones(db, actionIds, year),
-    deployedExpertCounts(db, actionIds, year),
+    reportingSlots.run(() => countHeldActivities(db, actionIds, year)),
+    reportingSlots.run(() => countDeliverableMilestones(db, actionIds, year)),
+    reportingSlots.run(() => deployedExpertCounts(db, actionIds, year)),
   ]);
   const breakdown = (name: TrainedBreakdownRow['breakdown']) =>
     bySexPerKey(trained.filter((r) => r.breakdown === name));
