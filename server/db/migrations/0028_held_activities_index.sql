@@ -1,0 +1,1 @@
+CREATE INDEX "activities_held_idx" ON "activities" USING btree ("action_id","start_date") WHERE "activities"."status" in ('held', 'reported');
