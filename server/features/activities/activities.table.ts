@@ -70,8 +70,6 @@ export const activities = pgTable(
     // The list's order: a page is read from the index, not sorted from all.
     index('activities_listed_idx').on(t.startDate, t.id),
     // The activities held, which the reports count per Action and per quarter from the index alone.
-    index('activities_held_idx')
-      .on(t.actionId, t.startDate)
-      .where(sql`${t.status} in ('held', 'reported')`),
+    index('activities_held_idx').on(t.actionId, t.startDate).where(sql`${t.status} in ('held', 'reported')`),
   ],
 );
