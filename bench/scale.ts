@@ -256,9 +256,9 @@ async function afterChange(base: string, paths: string[], headers?: Record<strin
 }
 
 /**
- * `measure` while the portfolio changes at a steady pace: each change moves the 'reporting' version,
- * as a change to any table the lists read does (migrations 0018, 0022, 0026), so every kept page and
- * count is read again after it.
+ * `measure` while the portfolio changes at a steady pace: each change moves the 'reporting' and
+ * 'portfolio' versions, as a change to an Action does (migrations 0002, 0018, 0022, 0026), so every
+ * kept page, count and aggregate is computed again after it.
  */
 async function measureWhileChanging(
   base: string,
