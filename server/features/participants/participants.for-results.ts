@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../kernel/db/database.ts';
 import { reportingSlots } from '../../kernel/db/statement-slots.ts';
-import { type Sex, sexes, trainedParticipations } from './participants.table.ts';
+import { type Sex, trainedParticipations } from './participants.table.ts';
 
 /**
  * What results read of participants: how many officials were trained and how many trainers.
@@ -15,29 +15,11 @@ import { type Sex, sexes, trainedParticipations } from './participants.table.ts'
  * keeps its result current in `trained_participations`, in the transaction of every change to
  * attendance, participations, activities or people (decision 112). Counting reads that table.
  *
- * People are counted once: once per Action in `byAction`, once overall in `total` (a person
- * trained by two Actions counts in both Actions and once in the total). Pseudonymised and erased
- * people still count: their sex is kept.
+ * People are counted once per count (a person trained by two Actions counts in each Action's count
+ * and once in the count of both). Pseudonymised and erased people still count: their sex is kept.
  */
 
 export type CountsBySex = Record<Sex, number> & { total: number };
-
-export interface TrainedCounts {
-  total: CountsBySex;
-  byAction: Array<{ actionId: string } & CountsBySex>;
-}
-
-export interface OfficialsTrained {
-  /** Officials trained (participants with at least 80% attendance of a held training). */
-  officials: TrainedCounts;
-  /** Trainers trained (position level trainer, trained in a held training of trainers). */
-  trainers: TrainedCounts;
-}
-
-export interface TrainedFilter {
-  /** Only these Actions; omitted for all of them, an empty list for none. */
-  actionIds?: readonly string[];
-}
 
 /**
  * The trained participations of the Actions that `actionFilter` selects (a condition on `t`, a row
@@ -63,51 +45,6 @@ export const ofActions = (actionIds: readonly string[]): SQL =>
 /** No one yet: a count by sex to add to. */
 export const emptyCounts = (): CountsBySex => ({ female: 0, male: 0, other: 0, total: 0 });
 
-interface Row {
-  action_id: string | null;
-  sex: Sex;
-  officials: number;
-  trainers: number;
-}
-
-/** Officials and trainers trained, by sex, overall and per Action. */
-export async function countOfficialsTrained(db: Db, filter: TrainedFilter = {}): Promise<OfficialsTrained> {
-  const result: OfficialsTrained = {
-    officials: { total: emptyCounts(), byAction: [] },
-    trainers: { total: emptyCounts(), byAction: [] },
-  };
-  if (filter.actionIds && filter.actionIds.length === 0) return result;
-  const rows = await queryRows<Row>(
-    db,
-    sql`
-    with trained as (${trainedParticipationsWhere(filter.actionIds ? ofActions(filter.actionIds) : sql`true`)})
-    select action_id, sex,
-      count(distinct person_id)::int as officials,
-      (count(distinct person_id) filter (where is_trainer))::int as trainers
-    from trained
-    group by grouping sets ((action_id, sex), (sex))
-    order by action_id nulls first, sex
-  `,
-  );
-  const officialsByAction = new Map<string, CountsBySex>();
-  const trainersByAction = new Map<string, CountsBySex>();
-  for (const row of rows) {
-    if (!sexes.includes(row.sex)) continue;
-    if (row.action_id === null) {
-      addBySex(result.officials.total, row.sex, row.officials);
-      addBySex(result.trainers.total, row.sex, row.trainers);
-      continue;
-    }
-    addBySex(countsFor(officialsByAction, row.action_id), row.sex, row.officials);
-    addBySex(countsFor(trainersByAction, row.action_id), row.sex, row.trainers);
-  }
-  result.officials.byAction = [...officialsByAction].map(([actionId, counts]) => ({ actionId, ...counts }));
-  result.trainers.byAction = [...trainersByAction]
-    .filter(([, counts]) => counts.total > 0)
-    .map(([actionId, counts]) => ({ actionId, ...counts }));
-  return result;
-}
-
 /** Officials trained in the Actions that `actionIds` selects, by sex, each person once. */
 export async function countTrainedBySex(db: Db, actionIds: SQL): Promise<CountsBySex> {
   const rows = await queryRows<{ sex: Sex; people: number }>(
@@ -120,15 +57,6 @@ export async function countTrainedBySex(db: Db, actionIds: SQL): Promise<CountsB
   );
   const counts = emptyCounts();
   for (const row of rows) addBySex(counts, row.sex, row.people);
-  return counts;
-}
-
-function countsFor(map: Map<string, CountsBySex>, actionId: string): CountsBySex {
-  let counts = map.get(actionId);
-  if (!counts) {
-    counts = emptyCounts();
-    map.set(actionId, counts);
-  }
   return counts;
 }
 
