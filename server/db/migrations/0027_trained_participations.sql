@@ -9,9 +9,8 @@ CREATE TABLE "trained_participations" (
 );
 --> statement-breakpoint
 ALTER TABLE "trained_participations" ADD CONSTRAINT "trained_participations_participation_id_participations_id_fk" FOREIGN KEY ("participation_id") REFERENCES "public"."participations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "trained_participations_action_idx" ON "trained_participations" USING btree ("action_id","person_id");--> statement-breakpoint
-CREATE INDEX "trained_participations_activity_idx" ON "trained_participations" USING btree ("activity_id");--> statement-breakpoint
-CREATE INDEX "trained_participations_person_idx" ON "trained_participations" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "trained_participations_action_idx" ON "trained_participations" USING btree ("action_id","person_id");
+--> statement-breakpoint
 -- Who was trained, kept by the database (decision 112). The rule of participants.for-results.ts: in a
 -- training or a training of trainers that was held (status held or reported), a participant (role
 -- participant) present on at least 80% of the activity's days, first to last inclusive. A trainer

@@ -158,9 +158,6 @@ export const trainedParticipations = pgTable(
     /** A trainer trained: position level trainer, in a training of trainers. */
     isTrainer: boolean('is_trainer').notNull(),
   },
-  (t) => [
-    index('trained_participations_action_idx').on(t.actionId, t.personId),
-    index('trained_participations_activity_idx').on(t.activityId),
-    index('trained_participations_person_idx').on(t.personId),
-  ],
+  // The counts select by Action; the triggers find rows by their participation (the primary key).
+  (t) => [index('trained_participations_action_idx').on(t.actionId, t.personId)],
 );
