@@ -212,15 +212,21 @@ async function alone(base: string, paths: string[], headers?: Record<string, str
   for (const p of paths) {
     const samples: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const started = performance.now();
-      const response = await fetch(`${base}${p}`, { headers });
-      if (!response.ok) throw new Error(`${p} answered ${response.status}: ${await response.text()}`);
-      await response.arrayBuffer();
-      if (i > 0) samples.push(performance.now() - started);
+      const ms = await timedGet(base, p, headers);
+      if (i > 0) samples.push(ms);
     }
     timings.push({ path: p, ms: percentile(samples, 50) });
   }
   return timings;
+}
+
+/** One request, read to its end: how long it took, in milliseconds. Anything but a 2xx stops the run. */
+async function timedGet(base: string, path: string, headers?: Record<string, string>) {
+  const started = performance.now();
+  const response = await fetch(`${base}${path}`, { headers });
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+  await response.arrayBuffer();
+  return performance.now() - started;
 }
 
 type Measured = Awaited<ReturnType<typeof measure>>;
@@ -241,11 +247,7 @@ async function afterChange(base: string, paths: string[], headers?: Record<strin
       const samples: number[] = [];
       for (let i = 0; i < 3; i++) {
         await client.query(CHANGE_EVERYTHING);
-        const started = performance.now();
-        const response = await fetch(`${base}${p}`, { headers });
-        if (!response.ok) throw new Error(`${p} answered ${response.status}: ${await response.text()}`);
-        await response.arrayBuffer();
-        samples.push(performance.now() - started);
+        samples.push(await timedGet(base, p, headers));
       }
       timings.push({ path: p, median: percentile(samples, 50), slowest: Math.max(...samples) });
     }

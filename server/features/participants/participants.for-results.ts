@@ -42,6 +42,9 @@ export const ofActions = (actionIds: readonly string[]): SQL =>
         sql`, `,
       )})`;
 
+/** A condition on the trained participation `t`: it belongs to an Action that `actionIds` selects. */
+const inActions = (actionIds: SQL): SQL => sql`t.action_id in (${actionIds})`;
+
 /** No one yet: a count by sex to add to. */
 export const emptyCounts = (): CountsBySex => ({ female: 0, male: 0, other: 0, total: 0 });
 
@@ -51,8 +54,7 @@ export async function countTrainedBySex(db: Db, actionIds: SQL): Promise<CountsB
     db,
     sql`
     select t.sex, count(distinct t.person_id)::int as people
-      from ${trainedParticipations} t
-     where t.action_id in (${actionIds})
+      from (${trainedParticipationsWhere(inActions(actionIds))}) t
      group by t.sex`,
   );
   const counts = emptyCounts();
@@ -86,7 +88,7 @@ export async function countTrainedBreakdowns(
   { year, regionKeys, topicKeys }: { year?: number; regionKeys: SQL; topicKeys: SQL },
 ): Promise<TrainedBreakdownRow[]> {
   const inYear = year === undefined ? sql`true` : sql`extract(year from t.end_date) = ${year}`;
-  const officials = sql`(select * from (${trainedParticipationsWhere(sql`t.action_id in (${actionIds})`)}) t where ${inYear})`;
+  const officials = sql`(${trainedParticipationsWhere(sql`${inActions(actionIds)} and ${inYear}`)})`;
   // Five statements rather than one, side by side a few at a time (reportingSlots): on PostgreSQL
   // each takes a connection of the pool (each distinct count sorts every trained participation).
   const breakdowns = await Promise.all(
