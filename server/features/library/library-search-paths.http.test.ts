@@ -91,6 +91,8 @@ describe('a search walks the newest documents or reads the word index, with one 
       { q: 'alpha', page: 3 },
       { q: 'alpha', type: 'handbook' },
       { q: 'alpha', language: 'es', page: 2 },
+      { q: 'alpha', language: 'es', type: 'handbook' },
+      { q: 'beta', language: 'en', type: 'guidelines' },
       { q: 'beta' },
       { q: 'beta', type: 'guidelines' },
       { q: 'gamma' },

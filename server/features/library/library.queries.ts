@@ -278,6 +278,12 @@ function wordsStatement(
       publicReader ? sql`${libraryTerms.public}` : undefined,
     ) ?? sql`true`;
   const newestFirst = sql`order by ${libraryTerms.publishedAt} desc, ${libraryTerms.deliverableId}`;
+  // The walk's limit is a subquery, a value the planner does not know: it then plans for the first
+  // tenth of the rows, as the walk reads them, and keeps the index's order. Written as a number, a
+  // language and a type together (about 750 of their documents expected to match, fewer than the
+  // limit) were planned as "fetch every document of the type and sort": 8,000 rows read where the
+  // walk reads 600 (12 ms → 4.5 ms).
+  const walkLimit = sql`(select ${literalNumber(LIBRARY_MATCHES + 1)})`;
   const matchColumns = sql`${libraryTerms.deliverableId} as id, ${libraryTerms.publishedAt} as published_at,
                ${libraryTerms.actionId} as action_id`;
   const scoped = publicReader
@@ -300,7 +306,7 @@ function wordsStatement(
         (select ${matchColumns} from ${libraryTerms}
           where (select common from common) and coalesce(${libraryTerms.words} @@ ${allWords}, false)
             and ${documentFilters}
-          ${newestFirst} limit ${literalNumber(LIBRARY_MATCHES + 1)})
+          ${newestFirst} limit ${walkLimit})
         union all
         (select ${matchColumns} from ${libraryTerms}
           where not (select common from common) and ${libraryTerms.words} @@ ${allWords} and ${documentFilters}
