@@ -32,7 +32,7 @@ async function countsFromDatabase(region?: string) {
         where ${PUBLIC} and v.status in ('held', 'reported') ${inRegion}) as held,
       (select count(distinct d.expert_id)::int from deployments d
          join activities v on v.id = d.activity_id join actions a on a.id = v.action_id
-        where ${PUBLIC} ${inRegion}) as experts`);
+        where ${PUBLIC} and v.status <> 'cancelled' ${inRegion}) as experts`);
   return { activitiesHeld: Number(row?.held), expertsDeployed: Number(row?.experts) };
 }
 
@@ -75,6 +75,37 @@ describe('the public figures of the workspace', () => {
     }
     const asia = (await get('/api/public/regions/asia')).json();
     expect(asia.activitiesHeld).toBeGreaterThan(0);
+  });
+});
+
+describe('an expert whose only activity was cancelled', () => {
+  it('is not counted as deployed, nor their country shown, until they take part in one that is not', async () => {
+    const id = await actionId('timor-leste-i');
+    // A new expert from a country no other expert comes from, on a cancelled activity of the Action.
+    const [country] = await rows<{ code: string }>(sql`
+      select code from countries where code not in (select country_code from experts) order by code limit 1`);
+    const code = country?.code ?? '';
+    const [expert] = await rows<{ id: string }>(sql`
+      insert into experts (full_name, gender, administration, country_code, public_sector_status)
+      select 'Cancelled Mission Expert', gender, administration, ${code}, public_sector_status from experts limit 1
+      returning id`);
+    const [cancelled] = await rows<{ id: string }>(sql`
+      insert into activities (action_id, type, title, modality, status, start_date, end_date)
+      select action_id, type, title, modality, 'cancelled', start_date, end_date from activities
+       where action_id = ${id} limit 1
+      returning id`);
+    const before = (await get('/api/public/stats')).json().expertsDeployed;
+    await t.database.db.execute(sql`
+      insert into deployments (expert_id, activity_id, role, days) values (${expert?.id}, ${cancelled?.id}, 'expert', 3)`);
+    expect((await get('/api/public/stats')).json().expertsDeployed).toBe(before);
+    expect((await get(`/api/public/actions/${id}`)).json().expertCountries).not.toContain(code);
+    // The same expert on an activity that went ahead: deployed, and their country shown.
+    const [held] = await rows<{ id: string }>(sql`
+      select id from activities where action_id = ${id} and status in ('held', 'reported') limit 1`);
+    await t.database.db.execute(sql`
+      insert into deployments (expert_id, activity_id, role, days) values (${expert?.id}, ${held?.id}, 'expert', 3)`);
+    expect((await get('/api/public/stats')).json().expertsDeployed).toBe(before + 1);
+    expect((await get(`/api/public/actions/${id}`)).json().expertCountries).toContain(code);
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
 import { type Language, pickText } from '../../kernel/localized.ts';
 import { PUBLIC_STATUSES } from '../actions/actions.scope.ts';
@@ -14,6 +14,8 @@ import { ACTIVITY_TYPE_NAMES, DELIVERABLE_TYPE_NAMES } from './work-type-names.t
 
 /** An activity counts for the public once it took place; its report may or may not be in. */
 const HELD = ['held', 'reported'] as const;
+/** An expert counts as deployed, and their country as one experts came from, unless the activity was cancelled (as in the staff's counts). */
+const notCancelled = ne(activities.status, 'cancelled');
 
 const publicAction = inArray(actions.status, PUBLIC_STATUSES);
 
@@ -90,7 +92,7 @@ export const workspacePublicWork: PublicWorkSource = {
             .from(deployments)
             .innerJoin(activities, eq(activities.id, deployments.activityId))
             .innerJoin(actions, eq(actions.id, activities.actionId))
-            .where(scope)
+            .where(and(scope, notCancelled))
             .as('deployed'),
         ),
     ]);
@@ -113,7 +115,7 @@ export const workspacePublicWork: PublicWorkSource = {
         .innerJoin(experts, eq(experts.id, deployments.expertId))
         .innerJoin(activities, eq(activities.id, deployments.activityId))
         .innerJoin(actions, eq(actions.id, activities.actionId))
-        .where(thisAction)
+        .where(and(thisAction, notCancelled))
         .orderBy(experts.countryCode),
       selectPublicDeliverables(db, eq(actions.id, actionId), lang),
     ]);
