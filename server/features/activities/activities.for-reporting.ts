@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../kernel/db/database.ts';
+import { dateInYear } from '../../kernel/db/year-range.ts';
 import { activities } from './activities.table.ts';
 
 /** An activity counts as held once it took place; its report may or may not be in. */
@@ -14,8 +15,7 @@ export async function activitiesHeldByQuarter(
   actionIds: SQL,
   year: number | undefined,
 ): Promise<{ key: string; count: number }[]> {
-  const inYear =
-    year === undefined ? sql`` : sql` and extract(year from ${activities.startDate})::int = ${year}`;
+  const inYear = year === undefined ? sql`` : sql` and ${dateInYear(sql`${activities.startDate}`, year)}`;
   const quarter = sql`to_char(${activities.startDate}, 'YYYY-"Q"Q')`;
   return queryRows<{ key: string; count: number }>(
     db,

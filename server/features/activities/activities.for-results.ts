@@ -1,5 +1,6 @@
 import { and, asc, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../kernel/db/database.ts';
+import { dateInYear } from '../../kernel/db/year-range.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
 import { activities } from './activities.table.ts';
 
@@ -35,7 +36,7 @@ export async function countHeldActivities(db: Db, actionIds: SQL, year?: number)
     db,
     sql`select count(*)::int as n from ${activities}
          where ${activities.actionId} in (${actionIds}) and ${inArray(activities.status, ['held', 'reported'])}
-           ${year ? sql`and extract(year from ${activities.endDate}) = ${year}` : sql``}`,
+           ${year ? sql`and ${dateInYear(sql`${activities.endDate}`, year)}` : sql``}`,
   );
   return row?.n ?? 0;
 }

@@ -1,5 +1,6 @@
 import { inArray, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../kernel/db/database.ts';
+import { momentInYear } from '../../kernel/db/year-range.ts';
 import { deliverables } from './deliverables.table.ts';
 
 /**
@@ -33,8 +34,7 @@ export async function countDeliverableMilestones(
   actionIds: SQL,
   year?: number,
 ): Promise<{ produced: number; validated: number; published: number }> {
-  const inYear = (at: SQL) =>
-    year ? sql`extract(year from (${at} at time zone 'UTC')) = ${year}` : sql`${at} is not null`;
+  const inYear = (at: SQL) => (year ? momentInYear(at, year) : sql`${at} is not null`);
   const [row] = await queryRows<{ produced: number; validated: number; published: number }>(
     db,
     sql`select count(*)::int as produced,

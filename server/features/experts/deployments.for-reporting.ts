@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../kernel/db/database.ts';
+import { dateInYear } from '../../kernel/db/year-range.ts';
 import { activities } from '../activities/activities.table.ts';
 import { deployments } from './deployments.table.ts';
 import { experts } from './experts.table.ts';
@@ -16,7 +17,7 @@ export async function expertsDeployedByYear(
 ): Promise<{ rows: { key: string; count: number }[]; total: number }> {
   const yearOf = sql`extract(year from ${activities.startDate})::int`;
   const where = sql`${activities.actionId} in (${actionIds}) and ${activities.status} <> 'cancelled'${
-    year === undefined ? sql`` : sql` and ${yearOf} = ${year}`
+    year === undefined ? sql`` : sql` and ${dateInYear(sql`${activities.startDate}`, year)}`
   }`;
   const [byYear, total] = await Promise.all([
     queryRows<{ key: string; count: number }>(

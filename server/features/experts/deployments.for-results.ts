@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../kernel/db/database.ts';
+import { dateInYear } from '../../kernel/db/year-range.ts';
 import { activities } from '../activities/activities.table.ts';
 import { countries } from '../taxonomy/taxonomy.table.ts';
 import { deployments } from './deployments.table.ts';
@@ -27,7 +28,7 @@ export async function deployedExpertCounts(db: Db, actionIds: SQL, year?: number
       join ${activities} a on a.id = d.activity_id
       where a.action_id in (${actionIds})
         and a.status <> 'cancelled'
-        ${year ? sql`and extract(year from a.start_date) = ${year}` : sql``})`,
+        ${year ? sql`and ${dateInYear(sql`a.start_date`, year)}` : sql``})`,
   );
   return {
     deployed: Number(row?.deployed ?? 0),

@@ -1,5 +1,6 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, literalNumber, queryRows, queryRowsPrepared } from '../../kernel/db/database.ts';
+import { momentInYear } from '../../kernel/db/year-range.ts';
 import { actionCountries, actions, actionTopics } from '../actions/actions.table.ts';
 import { deliverables } from '../deliverables/deliverables.table.ts';
 import {
@@ -70,10 +71,7 @@ function documentFiltersOf(
 ): SQL | undefined {
   return and(
     query.language ? sql`${table.language} = ${languageOf(query.language)}` : undefined,
-    query.year
-      ? sql`${table.publishedAt} >= make_timestamptz(${query.year}, 1, 1, 0, 0, 0, 'UTC')
-        and ${table.publishedAt} < make_timestamptz(${query.year + 1}, 1, 1, 0, 0, 0, 'UTC')`
-      : undefined,
+    query.year ? momentInYear(sql`${table.publishedAt}`, query.year) : undefined,
   );
 }
 

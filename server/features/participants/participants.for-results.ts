@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../kernel/db/database.ts';
 import { reportingSlots } from '../../kernel/db/statement-slots.ts';
+import { dateInYear } from '../../kernel/db/year-range.ts';
 import { type Sex, trainedParticipations } from './participants.table.ts';
 
 /**
@@ -87,7 +88,7 @@ export async function countTrainedBreakdowns(
   actionIds: SQL,
   { year, regionKeys, topicKeys }: { year?: number; regionKeys: SQL; topicKeys: SQL },
 ): Promise<TrainedBreakdownRow[]> {
-  const inYear = year === undefined ? sql`true` : sql`extract(year from t.end_date) = ${year}`;
+  const inYear = year === undefined ? sql`true` : dateInYear(sql`t.end_date`, year);
   const officials = sql`(${trainedParticipationsWhere(sql`${inActions(actionIds)} and ${inYear}`)})`;
   // Five statements rather than one, side by side a few at a time (reportingSlots): on PostgreSQL
   // each takes a connection of the pool (each distinct count sorts every trained participation).

@@ -158,6 +158,10 @@ export const trainedParticipations = pgTable(
     /** A trainer trained: position level trainer, in a training of trainers. */
     isTrainer: boolean('is_trainer').notNull(),
   },
-  // The counts select by Action; the triggers find rows by their participation (the primary key).
-  (t) => [index('trained_participations_action_idx').on(t.actionId, t.personId)],
+  // The counts select by Action, or by a year of last days (a range of end dates); the triggers find
+  // rows by their participation (the primary key).
+  (t) => [
+    index('trained_participations_action_idx').on(t.actionId, t.personId),
+    index('trained_participations_end_idx').on(t.endDate),
+  ],
 );

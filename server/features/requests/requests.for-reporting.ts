@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../kernel/db/database.ts';
+import { momentInYear } from '../../kernel/db/year-range.ts';
 
 /** What a report may narrow requests by: their topics and countries, and the year of submission. */
 export interface RequestReportFilters {
@@ -23,7 +24,7 @@ export interface FunnelRow {
 function requestConditions(filters: RequestReportFilters): SQL {
   const conditions: SQL[] = [sql`r.submitted_at is not null`];
   if (filters.year !== undefined) {
-    conditions.push(sql`extract(year from r.submitted_at at time zone 'UTC')::int = ${filters.year}`);
+    conditions.push(momentInYear(sql`r.submitted_at`, filters.year));
   }
   if (filters.topic) {
     conditions.push(

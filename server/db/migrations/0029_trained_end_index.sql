@@ -1,0 +1,1 @@
+CREATE INDEX "trained_participations_end_idx" ON "trained_participations" USING btree ("end_date");
