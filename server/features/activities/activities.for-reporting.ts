@@ -15,7 +15,7 @@ export async function activitiesHeldByQuarter(
   actionIds: SQL,
   year: number | undefined,
 ): Promise<{ key: string; count: number }[]> {
-  const inYear = year === undefined ? sql`` : sql` and ${dateInYear(sql`${activities.startDate}`, year)}`;
+  const inYear = year === undefined ? sql`` : sql` and ${dateInYear(activities.startDate, year)}`;
   const quarter = sql`to_char(${activities.startDate}, 'YYYY-"Q"Q')`;
   return queryRows<{ key: string; count: number }>(
     db,

@@ -36,7 +36,7 @@ export async function countHeldActivities(db: Db, actionIds: SQL, year?: number)
     db,
     sql`select count(*)::int as n from ${activities}
          where ${activities.actionId} in (${actionIds}) and ${inArray(activities.status, ['held', 'reported'])}
-           ${year ? sql`and ${dateInYear(sql`${activities.endDate}`, year)}` : sql``}`,
+           ${year ? sql`and ${dateInYear(activities.endDate, year)}` : sql``}`,
   );
   return row?.n ?? 0;
 }

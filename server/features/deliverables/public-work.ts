@@ -14,7 +14,10 @@ import { ACTIVITY_TYPE_NAMES, DELIVERABLE_TYPE_NAMES } from './work-type-names.t
 
 /** An activity counts for the public once it took place; its report may or may not be in. */
 const HELD = ['held', 'reported'] as const;
-/** An expert counts as deployed, and their country as one experts came from, unless the activity was cancelled (as in the staff's counts). */
+/**
+ * An expert counts as deployed, and their country as one experts came from, unless the activity was
+ * cancelled (as in the staff's counts).
+ */
 const notCancelled = ne(activities.status, 'cancelled');
 
 const publicAction = inArray(actions.status, PUBLIC_STATUSES);

@@ -17,7 +17,7 @@ export async function expertsDeployedByYear(
 ): Promise<{ rows: { key: string; count: number }[]; total: number }> {
   const yearOf = sql`extract(year from ${activities.startDate})::int`;
   const where = sql`${activities.actionId} in (${actionIds}) and ${activities.status} <> 'cancelled'${
-    year === undefined ? sql`` : sql` and ${dateInYear(sql`${activities.startDate}`, year)}`
+    year === undefined ? sql`` : sql` and ${dateInYear(activities.startDate, year)}`
   }`;
   const [byYear, total] = await Promise.all([
     queryRows<{ key: string; count: number }>(

@@ -71,7 +71,7 @@ function documentFiltersOf(
 ): SQL | undefined {
   return and(
     query.language ? sql`${table.language} = ${languageOf(query.language)}` : undefined,
-    query.year ? momentInYear(sql`${table.publishedAt}`, query.year) : undefined,
+    query.year ? momentInYear(table.publishedAt, query.year) : undefined,
   );
 }
 
