@@ -109,3 +109,37 @@ describe('a search walks the newest documents or reads the word index, with one 
     expect((await expected({ q: 'gamma' })).total).toBe(3);
   });
 });
+
+describe('the years a reader may filter by', () => {
+  it('are the years of what the public may read, with or without words', async () => {
+    // An internal handbook published long before the others: staff may read it, the public may not.
+    const [action] = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`select id from actions where code = 'peru-ii'`,
+    );
+    await t.database.db.execute(sql`
+      with inserted as (
+        insert into deliverables (action_id, type, title, languages, status, visibility, published_at)
+        values (${action?.id}, 'handbook', '{"en": "Old internal handbook"}'::jsonb, array['en'], 'published',
+                'internal', timestamptz '2010-06-01')
+        returning id, published_at)
+      insert into library_documents (deliverable_id, version_number, language, text_config, body, extraction, search, published_at)
+      select id, 1, 'en', 'english', 'alpha', 'extracted', to_tsvector('english', 'alpha'), published_at from inserted`);
+    const [range] = await queryRows<{ first: number; last: number }>(
+      t.database.db,
+      sql`select min(extract(year from l.published_at))::int as first, max(extract(year from l.published_at))::int as last
+            from library_documents l
+            join ${deliverables} on ${deliverables.id} = l.deliverable_id
+            join ${actions} on ${actions.id} = ${deliverables.actionId}
+           where ${publiclyAvailable}`,
+    );
+    const years: number[] = [];
+    for (let year = Number(range?.last); year >= Number(range?.first); year--) years.push(year);
+    expect(years).toContain(2019);
+    expect(years).not.toContain(2010);
+    for (const query of [{}, { q: 'alpha' }, { q: 'alpha', language: 'es' }]) {
+      const answer = await readLibrary(t.database.db, 'public', libraryQuery.parse(query), 'en');
+      expect(answer.years, JSON.stringify(query)).toEqual(years);
+    }
+  });
+});
