@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../kernel/db/database.ts';
+import type { Db } from '../../kernel/db/database.ts';
+import { queryReportRows } from '../../kernel/db/statement-slots.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
 import { countries, regions, topics } from '../taxonomy/taxonomy.table.ts';
 import { actionWhere } from './actions.queries.ts';
@@ -48,7 +49,7 @@ export interface CountRow {
 
 /** How many of the reported Actions are in each status. */
 export async function actionsByStatus(db: Db, filters: ReportFilters): Promise<CountRow[]> {
-  return queryRows<CountRow>(
+  return queryReportRows<CountRow>(
     db,
     sql`
     select ${actions.status}::text as key, null as name, count(*)::int as count
@@ -59,7 +60,7 @@ export async function actionsByStatus(db: Db, filters: ReportFilters): Promise<C
 
 /** How many of the reported Actions work on each topic (an Action with two topics counts in both). */
 export async function actionsByTopic(db: Db, filters: ReportFilters): Promise<CountRow[]> {
-  return queryRows<CountRow>(
+  return queryReportRows<CountRow>(
     db,
     sql`
     select ${topics.code} as key, ${topics.name} as name, count(distinct ${actions.id})::int as count
@@ -74,7 +75,7 @@ export async function actionsByTopic(db: Db, filters: ReportFilters): Promise<Co
 
 /** How many of the reported Actions work in each region (through their countries). */
 export async function actionsByRegion(db: Db, filters: ReportFilters): Promise<CountRow[]> {
-  return queryRows<CountRow>(
+  return queryReportRows<CountRow>(
     db,
     sql`
     select ${regions.code} as key, ${regions.name} as name, count(distinct ${actions.id})::int as count
@@ -90,7 +91,7 @@ export async function actionsByRegion(db: Db, filters: ReportFilters): Promise<C
 
 /** How many of the reported Actions start in each year; Actions without any date are left out. */
 export async function actionsByYear(db: Db, filters: ReportFilters): Promise<CountRow[]> {
-  return queryRows<CountRow>(
+  return queryReportRows<CountRow>(
     db,
     sql`
     select ${actionStartYear}::text as key, null as name, count(*)::int as count

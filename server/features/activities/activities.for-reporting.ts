@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../kernel/db/database.ts';
+import type { Db } from '../../kernel/db/database.ts';
+import { queryReportRows } from '../../kernel/db/statement-slots.ts';
 import { dateInYear } from '../../kernel/db/year-range.ts';
 import { activities } from './activities.table.ts';
 
@@ -17,7 +18,7 @@ export async function activitiesHeldByQuarter(
 ): Promise<{ key: string; count: number }[]> {
   const inYear = year === undefined ? sql`` : sql` and ${dateInYear(activities.startDate, year)}`;
   const quarter = sql`to_char(${activities.startDate}, 'YYYY-"Q"Q')`;
-  return queryRows<{ key: string; count: number }>(
+  return queryReportRows<{ key: string; count: number }>(
     db,
     sql`
     select ${quarter} as key, count(*)::int as count

@@ -1,5 +1,6 @@
 import { and, asc, inArray, type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../kernel/db/database.ts';
+import type { Db } from '../../kernel/db/database.ts';
+import { queryReportRows } from '../../kernel/db/statement-slots.ts';
 import { dateInYear } from '../../kernel/db/year-range.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
 import { activities } from './activities.table.ts';
@@ -32,7 +33,7 @@ export async function heldActivitiesOf(
  * `actionIds` selects the Actions' ids (actionsMatching), so that PostgreSQL selects them itself.
  */
 export async function countHeldActivities(db: Db, actionIds: SQL, year?: number): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
+  const [row] = await queryReportRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from ${activities}
          where ${activities.actionId} in (${actionIds}) and ${inArray(activities.status, ['held', 'reported'])}

@@ -1,6 +1,5 @@
 import { type Actor, requireRole } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../kernel/db/database.ts';
-import { reportingSlots } from '../../kernel/db/statement-slots.ts';
 import { notFound } from '../../kernel/errors.ts';
 import type { Language } from '../../kernel/localized.ts';
 import type { SheetTable } from '../../kernel/spreadsheets/write-spreadsheet.ts';
@@ -23,13 +22,13 @@ export async function getDashboard(
 ): Promise<DashboardBody> {
   requireRole(actor, DASHBOARD_ROLES);
   const filters = filtersOf(query);
-  // Side by side, a few at a time (reportingSlots): on PostgreSQL each chart takes a connection of
-  // the pool, so a cold dashboard does not wait for the sum of its charts (PGlite runs them in turn).
+  // Side by side: on PostgreSQL each chart's statements take connections of the pool (a few at a time,
+  // queryReportRows), so a cold dashboard does not wait for the sum of its charts (PGlite runs them in turn).
   const charts: Chart[] = await Promise.all(
     chartSources.map(async (source) => ({
       id: source.id,
       title: CHART_TITLES[lang][source.id],
-      ...(await reportingSlots.run(() => source.compute(db, filters, lang))),
+      ...(await source.compute(db, filters, lang)),
     })),
   );
   return { charts };

@@ -1,5 +1,6 @@
 import { inArray, type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../kernel/db/database.ts';
+import type { Db } from '../../kernel/db/database.ts';
+import { queryReportRows } from '../../kernel/db/statement-slots.ts';
 import { momentInYear } from '../../kernel/db/year-range.ts';
 import { deliverables } from './deliverables.table.ts';
 
@@ -35,7 +36,7 @@ export async function countDeliverableMilestones(
   year?: number,
 ): Promise<{ produced: number; validated: number; published: number }> {
   const inYear = (at: SQL) => (year ? momentInYear(at, year) : sql`${at} is not null`);
-  const [row] = await queryRows<{ produced: number; validated: number; published: number }>(
+  const [row] = await queryReportRows<{ produced: number; validated: number; published: number }>(
     db,
     sql`select count(*)::int as produced,
           count(*) filter (where ${deliverables.status} in ('validated', 'published')

@@ -1,7 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../kernel/db/database.ts';
+import type { Db } from '../../kernel/db/database.ts';
+import { queryReportRows } from '../../kernel/db/statement-slots.ts';
 import { dateInYear } from '../../kernel/db/year-range.ts';
 import { activities } from '../activities/activities.table.ts';
+import { deployedExpertIds } from './deployments.for-results.ts';
 import { deployments } from './deployments.table.ts';
 import { experts } from './experts.table.ts';
 
@@ -20,7 +22,7 @@ export async function expertsDeployedByYear(
     year === undefined ? sql`` : sql` and ${dateInYear(activities.startDate, year)}`
   }`;
   const [byYear, total] = await Promise.all([
-    queryRows<{ key: string; count: number }>(
+    queryReportRows<{ key: string; count: number }>(
       db,
       sql`
       select y::text as key, count(*)::int as count
@@ -29,14 +31,10 @@ export async function expertsDeployedByYear(
                where ${where}) deployed
        group by y order by y`,
     ),
-    queryRows<{ count: number }>(
+    queryReportRows<{ count: number }>(
       db,
       sql`
-      select count(*)::int as count
-        from ${experts}
-       where ${experts.id} in (select ${deployments.expertId}
-                                 from ${deployments} join ${activities} on ${activities.id} = ${deployments.activityId}
-                                where ${where})`,
+      select count(*)::int as count from ${experts} where ${experts.id} in (${deployedExpertIds(actionIds, year)})`,
     ),
   ]);
   return {

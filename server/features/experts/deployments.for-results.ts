@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../kernel/db/database.ts';
+import type { Db } from '../../kernel/db/database.ts';
+import { queryReportRows } from '../../kernel/db/statement-slots.ts';
 import { dateInYear } from '../../kernel/db/year-range.ts';
 import { activities } from '../activities/activities.table.ts';
 import { countries } from '../taxonomy/taxonomy.table.ts';
@@ -12,23 +13,29 @@ import { experts } from './experts.table.ts';
  * a partner country (an administration outside the EU). Aggregates only, never names.
  * `actionIds` selects the Actions' ids (actionsMatching), so that PostgreSQL selects them itself.
  */
+/**
+ * The ids of the experts deployed on the activities (not cancelled) of the Actions that `actionIds`
+ * selects, starting in `year` when one is given: a subquery, for counting each expert once (a
+ * semi-join, hashed) rather than every deployment sorted by count(distinct).
+ */
+export function deployedExpertIds(actionIds: SQL, year?: number): SQL {
+  return sql`select d.expert_id from ${deployments} d
+      join ${activities} a on a.id = d.activity_id
+     where a.action_id in (${actionIds})
+       and a.status <> 'cancelled'
+       ${year === undefined ? sql`` : sql`and ${dateInYear(sql`a.start_date`, year)}`}`;
+}
+
 export async function deployedExpertCounts(db: Db, actionIds: SQL, year?: number) {
-  const [row] = await queryRows<{ deployed: number; women: number; fromPartnerCountries: number }>(
+  const [row] = await queryReportRows<{ deployed: number; women: number; fromPartnerCountries: number }>(
     db,
-    // Each expert once: the experts whose ids the deployments name (a semi-join, hashed), rather
-    // than every deployment sorted three times by count(distinct).
     sql`
     select count(*)::int as deployed,
       (count(*) filter (where e.gender = 'female'))::int as women,
       (count(*) filter (where c.region_code is distinct from 'eu'))::int as "fromPartnerCountries"
     from ${experts} e
     left join ${countries} c on c.code = e.country_code
-    where e.id in (
-      select d.expert_id from ${deployments} d
-      join ${activities} a on a.id = d.activity_id
-      where a.action_id in (${actionIds})
-        and a.status <> 'cancelled'
-        ${year ? sql`and ${dateInYear(sql`a.start_date`, year)}` : sql``})`,
+    where e.id in (${deployedExpertIds(actionIds, year)})`,
   );
   return {
     deployed: Number(row?.deployed ?? 0),

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../kernel/db/database.ts';
-import { reportingSlots } from '../../kernel/db/statement-slots.ts';
+import type { Db } from '../../kernel/db/database.ts';
+import { queryReportRows } from '../../kernel/db/statement-slots.ts';
 import { dateInYear } from '../../kernel/db/year-range.ts';
 import { type Sex, trainedParticipations } from './participants.table.ts';
 
@@ -51,7 +51,7 @@ export const emptyCounts = (): CountsBySex => ({ female: 0, male: 0, other: 0, t
 
 /** Officials trained in the Actions that `actionIds` selects, by sex, each person once. */
 export async function countTrainedBySex(db: Db, actionIds: SQL): Promise<CountsBySex> {
-  const rows = await queryRows<{ sex: Sex; people: number }>(
+  const rows = await queryReportRows<{ sex: Sex; people: number }>(
     db,
     sql`
     select t.sex, count(distinct t.person_id)::int as people
@@ -90,7 +90,7 @@ export async function countTrainedBreakdowns(
 ): Promise<TrainedBreakdownRow[]> {
   const inYear = year === undefined ? sql`true` : dateInYear(sql`t.end_date`, year);
   const officials = sql`(${trainedParticipationsWhere(sql`${inActions(actionIds)} and ${inYear}`)})`;
-  // Five statements rather than one, side by side a few at a time (reportingSlots): on PostgreSQL
+  // Five statements rather than one, side by side a few at a time (queryReportRows): on PostgreSQL
   // each takes a connection of the pool (each distinct count sorts every trained participation).
   const breakdowns = await Promise.all(
     [
@@ -105,7 +105,7 @@ export async function countTrainedBreakdowns(
       sql`select 'year' as breakdown, extract(year from end_date)::int::text as key, sex::text as sex,
                  count(distinct person_id)::int as people
             from ${officials} o group by 2, 3`,
-    ].map((statement) => reportingSlots.run(() => queryRows<TrainedBreakdownRow>(db, statement))),
+    ].map((statement) => queryReportRows<TrainedBreakdownRow>(db, statement)),
   );
   return breakdowns.flat();
 }

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../kernel/db/database.ts';
+import type { Db } from '../../kernel/db/database.ts';
+import { queryReportRows } from '../../kernel/db/statement-slots.ts';
 import { momentInYear } from '../../kernel/db/year-range.ts';
 
 /** What a report may narrow requests by: their topics and countries, and the year of submission. */
@@ -50,7 +51,7 @@ function requestConditions(filters: RequestReportFilters): SQL {
  * any clarification (screened), in steering review (approved, declined). Only stays that ended count.
  */
 export async function requestFunnel(db: Db, filters: RequestReportFilters): Promise<FunnelRow[]> {
-  const [row] = await queryRows<Record<string, number | string | null>>(
+  const [row] = await queryReportRows<Record<string, number | string | null>>(
     db,
     sql`
     with steps as (

@@ -1,7 +1,6 @@
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { requireRole } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../kernel/db/database.ts';
-import { reportingSlots } from '../../kernel/db/statement-slots.ts';
 import type { Language } from '../../kernel/localized.ts';
 import { loadVisibleAction } from '../actions/action-access.ts';
 import {
@@ -89,13 +88,13 @@ export async function getPortfolioResults(
   const year = query.year;
   // Everything is counted in the database: at full size there are millions of participations and
   // hundreds of thousands of activities and deliverables.
-  // Side by side, a few at a time (reportingSlots; the breakdowns take their places themselves).
+  // Side by side: each statement waits for one of the reports' places (queryReportRows).
   const [actions, trained, activitiesHeld, deliverables, experts] = await Promise.all([
-    reportingSlots.run(() => countActionsMatching(db, criteria)),
+    countActionsMatching(db, criteria),
     countTrainedBreakdowns(db, actionIds, { year, regionKeys: actionRegionKeys, topicKeys: actionTopicKeys }),
-    reportingSlots.run(() => countHeldActivities(db, actionIds, year)),
-    reportingSlots.run(() => countDeliverableMilestones(db, actionIds, year)),
-    reportingSlots.run(() => deployedExpertCounts(db, actionIds, year)),
+    countHeldActivities(db, actionIds, year),
+    countDeliverableMilestones(db, actionIds, year),
+    deployedExpertCounts(db, actionIds, year),
   ]);
   const breakdown = (name: TrainedBreakdownRow['breakdown']) =>
     bySexPerKey(trained.filter((r) => r.breakdown === name));

@@ -1,3 +1,6 @@
+import type { SQL } from 'drizzle-orm';
+import { type Db, queryRows } from './database.ts';
+
 /**
  * A bound on how many tasks run at once; the others wait their turn, first come, first served.
  * A task that fails frees its place as one that succeeds does.
@@ -27,7 +30,11 @@ export class Slots {
 /**
  * The reports' statements (the dashboard's charts, the portfolio results' counts) in this process:
  * a cold report runs them side by side to answer sooner, but never on more than three of the pool's
- * ten connections, so that the pages of every other reader still find one (decision 112). A task
- * that holds a place must not wait for another place.
+ * ten connections, so that the pages of every other reader still find one (decision 112).
  */
-export const reportingSlots = new Slots(3);
+const reportingSlots = new Slots(3);
+
+/** One statement of a report, run when one of the reports' places is free (`queryRows` otherwise). */
+export function queryReportRows<T>(db: Db, statement: SQL): Promise<T[]> {
+  return reportingSlots.run(() => queryRows<T>(db, statement));
+}
