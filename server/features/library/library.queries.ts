@@ -138,14 +138,19 @@ export async function searchLibrary(
   const offset = (query.page - 1) * LIBRARY_PAGE_SIZE;
   // The first and last years of publication within the reader's scope: an index walk from each end,
   // on library_terms for the public (which says what it may read), else joined to the scope's tables.
-  const yearOf = (direction: SQL) =>
-    publicReader
-      ? sql`(select extract(year from ${libraryTerms.publishedAt})::int
-          from ${libraryTerms} where ${libraryTerms.public}
-         order by ${libraryTerms.publishedAt} ${direction}, ${libraryTerms.deliverableId} limit 1)`
-      : sql`(select extract(year from ${libraryDocuments.publishedAt})::int
-          from ${joined} where ${scope ?? sql`true`}
-         order by ${libraryDocuments.publishedAt} ${direction}, ${libraryDocuments.deliverableId} limit 1)`;
+  const reach = publicReader
+    ? {
+        at: libraryTerms.publishedAt,
+        id: libraryTerms.deliverableId,
+        rows: sql`${libraryTerms} where ${libraryTerms.public}`,
+      }
+    : {
+        at: libraryDocuments.publishedAt,
+        id: libraryDocuments.deliverableId,
+        rows: sql`${joined} where ${scope ?? sql`true`}`,
+      };
+  const yearOf = (direction: SQL) => sql`(select extract(year from ${reach.at})::int from ${reach.rows}
+     order by ${reach.at} ${direction}, ${reach.id} limit 1)`;
   const years = sql`${yearOf(sql`asc`)} as first, ${yearOf(sql`desc`)} as last`;
 
   if (!words) {
