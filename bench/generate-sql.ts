@@ -474,7 +474,12 @@ export function portfolioSteps(sizes: Sizes, seed: number): Step[] {
                 lateral (select bench_gen.rand('attendance.profile', k) as p) x, generate_series(0, g.days - 1) d
           where g.last > g.first and g.status in ('held', 'reported')`,
         `alter table attendance enable trigger attendance_inserted_refreshes_trained`,
+        // And the people counts (migration 0030) once after it, for everyone, rather than by the
+        // trigger that recounts the people of each statement's rows.
+        `alter table trained_participations disable trigger trained_inserted_recounts_people`,
         `insert into trained_participations select * from trained_participation_rule on conflict do nothing`,
+        `alter table trained_participations enable trigger trained_inserted_recounts_people`,
+        `select recount_all_trained_people()`,
       ],
     },
     {

@@ -169,6 +169,17 @@ describe('bench:generate at a tiny scale', () => {
                           (select count(*)::int from ((table trained_participations except table trained_participation_rule)
                              union all (table trained_participation_rule except table trained_participations)) d) as differ`),
       ).toEqual({ some: true, differ: 0 });
+      // And the people counted under each key, recounted once after it, are what the rule says.
+      expect(
+        await one(`select (select count(*)::int from ((table trained_people_keys except table trained_people_key_rule)
+                             union all (table trained_people_key_rule except table trained_people_keys)) d) as differ,
+                          (select count(*)::int from (
+                             (select breakdown, key, sex, count(*) from trained_people_keys group by 1, 2, 3
+                               except select breakdown, key, sex, sum(people) from trained_people_counts group by 1, 2, 3)
+                             union all
+                             (select breakdown, key, sex, sum(people) from trained_people_counts group by 1, 2, 3
+                               except select breakdown, key, sex, count(*) from trained_people_keys group by 1, 2, 3)) d) as miscounted`),
+      ).toEqual({ differ: 0, miscounted: 0 });
     } finally {
       await client.end();
     }

@@ -3,12 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../kernel/db/database.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { actionIdOf } from '../../test/requests.ts';
+import { actionRegionKeys, actionTopicKeys } from '../actions/actions.for-results.ts';
+import { actionCountries, actionTopics } from '../actions/actions.table.ts';
 import { activities } from '../activities/activities.table.ts';
+import { countries } from '../taxonomy/taxonomy.table.ts';
 import {
   addBySex,
   countTrainedBreakdowns,
   countTrainedBySex,
   emptyCounts,
+  keptTrainedBreakdowns,
+  keptTrainedBySex,
+  type TrainedBreakdownRow,
 } from './participants.for-results.ts';
 import { attendance, participations, people } from './participants.table.ts';
 
@@ -141,6 +147,31 @@ describe('officials and trainers trained', () => {
   });
 });
 
+/** Breakdown rows in one order, to compare two ways of counting them. */
+const sorted = (rows: TrainedBreakdownRow[]) =>
+  rows
+    .map((row) => `${row.breakdown} ${row.key ?? ''} ${row.sex} ${row.people}`)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+/**
+ * The people counts the database keeps for the whole portfolio are what counting every trained
+ * participation gives now, and each person's keys are what the rule says.
+ */
+async function expectPeopleCountsAsTheRuleSays() {
+  const counted = await countTrainedBreakdowns(t.database.db, sql`select id from actions`, {
+    regionKeys: actionRegionKeys,
+    topicKeys: actionTopicKeys,
+  });
+  expect(counted.length).toBeGreaterThan(0);
+  expect(sorted(await keptTrainedBreakdowns(t.database.db))).toEqual(sorted(counted));
+  const differ = await queryRows<{ n: number }>(
+    t.database.db,
+    sql`select count(*)::int as n from ((table trained_people_keys except table trained_people_key_rule)
+          union all (table trained_people_key_rule except table trained_people_keys)) d`,
+  );
+  expect(differ[0]?.n).toBe(0);
+}
+
 describe('the trained participations the database keeps', () => {
   /** The kept rows are exactly what the rule gives now, whatever changed since. */
   async function expectKeptAsTheRuleSays() {
@@ -154,6 +185,7 @@ describe('the trained participations the database keeps', () => {
     );
     expect(kept.length).toBeGreaterThan(0);
     expect(kept).toEqual(rule);
+    await expectPeopleCountsAsTheRuleSays();
   }
   const ghanaOfficials = async () => (await officials([ghanaId])).total;
   const ghanaTrainers = async () => (await trainers([ghanaId])).total;
@@ -241,6 +273,88 @@ describe('the trained participations the database keeps', () => {
   });
 });
 
+describe('the people trained in the whole portfolio, kept by the database', () => {
+  const keptOfficials = () => keptTrainedBySex(t.database.db);
+  const topicCount = async (topic: string) =>
+    (await keptTrainedBreakdowns(t.database.db))
+      .filter((row) => row.breakdown === 'topic' && row.key === topic)
+      .reduce((sum, row) => sum + row.people, 0);
+
+  it("follow the Actions' topics and countries, and a country moving to another region", async () => {
+    const training = await activity(peruId, 'training', 'held', 2);
+    const rosa = await person('female');
+    await attend(rosa, training, 2);
+    await expectPeopleCountsAsTheRuleSays();
+
+    // A topic added to the Action counts its people under it; removed, they leave it.
+    const [present] = await queryRows<{ topic: string }>(
+      t.database.db,
+      sql`select code as topic from topics where code not in (select topic_code from action_topics where action_id = ${peruId}) order by code limit 1`,
+    );
+    const topic = present?.topic as string;
+    const before = await topicCount(topic);
+    await t.database.db.insert(actionTopics).values({ actionId: peruId, topicCode: topic });
+    expect(await topicCount(topic)).toBeGreaterThan(before);
+    await expectPeopleCountsAsTheRuleSays();
+    await t.database.db
+      .delete(actionTopics)
+      .where(and(eq(actionTopics.actionId, peruId), eq(actionTopics.topicCode, topic)));
+    expect(await topicCount(topic)).toBe(before);
+    await expectPeopleCountsAsTheRuleSays();
+
+    // A country added in another region, then its region changed, then the country removed.
+    const [other] = await queryRows<{ code: string; region: string }>(
+      t.database.db,
+      sql`select c.code, c.region_code as region from countries c
+           where c.region_code not in (select c2.region_code from action_countries ac join countries c2 on c2.code = ac.country_code
+                                        where ac.action_id = ${peruId})
+           order by c.code limit 1`,
+    );
+    const code = other?.code as string;
+    await t.database.db.insert(actionCountries).values({ actionId: peruId, countryCode: code });
+    await expectPeopleCountsAsTheRuleSays();
+    const [peruRegion] = await queryRows<{ region: string }>(
+      t.database.db,
+      sql`select region_code as region from countries where code = 'PE'`,
+    );
+    await t.database.db
+      .update(countries)
+      .set({ regionCode: peruRegion?.region as string })
+      .where(eq(countries.code, code));
+    await expectPeopleCountsAsTheRuleSays();
+    await t.database.db
+      .update(countries)
+      .set({ regionCode: other?.region as string })
+      .where(eq(countries.code, code));
+    await t.database.db
+      .delete(actionCountries)
+      .where(and(eq(actionCountries.actionId, peruId), eq(actionCountries.countryCode, code)));
+    await expectPeopleCountsAsTheRuleSays();
+
+    // Many changes later the rows of changes are summed, and the counts stay the same.
+    const officials = await keptOfficials();
+    const changeRows = async () =>
+      (
+        await queryRows<{ n: number }>(
+          t.database.db,
+          sql`select count(*)::int as n from trained_people_counts`,
+        )
+      )[0]?.n as number;
+    const rowsBefore = await changeRows();
+    const changes = 1000; // each appends at least one row
+    for (let i = 0; i < changes / 2; i++) {
+      await t.database.db.insert(actionTopics).values({ actionId: peruId, topicCode: topic });
+      await t.database.db
+        .delete(actionTopics)
+        .where(and(eq(actionTopics.actionId, peruId), eq(actionTopics.topicCode, topic)));
+    }
+    expect(rowsBefore + changes).toBeGreaterThan(1000);
+    expect(await changeRows()).toBeLessThanOrEqual(1000);
+    expect(await keptOfficials()).toEqual(officials);
+    await expectPeopleCountsAsTheRuleSays();
+  });
+});
+
 describe('two writers marking the same register at once', () => {
   it('counts a participant whom neither made trained alone', async () => {
     const training = await activity(ghanaId, 'training', 'held', 5);
@@ -266,5 +380,38 @@ describe('two writers marking the same register at once', () => {
       sql`select 1 from trained_participations where participation_id = ${abenaIn}`,
     );
     expect(trained).toHaveLength(1);
+  });
+
+  it("keep a person's keys right when one transaction takes away her training in one Action and another adds one in a second", async () => {
+    // In the app, every writer of these tables also moves the cache's version row, and so waits for
+    // the others (kernel/cache); the trained participations are written here directly, so that only
+    // the recount's own lock on the person orders the two transactions.
+    const first = await activity(ghanaId, 'training', 'held', 2);
+    const second = await activity(peruId, 'training', 'held', 2);
+    const yaa = await person('other');
+    const inFirst = await attend(yaa, first, 2); // trained in Ghana (Africa)
+    const inSecond = await attend(yaa, second, 2); // and in Peru (Latin America)
+    const db = t.database.db;
+    await db.execute(sql`delete from trained_participations where participation_id = ${inSecond}`);
+    await expectPeopleCountsAsTheRuleSays();
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const inTransaction = (statement: ReturnType<typeof sql>) =>
+      db.transaction(async (tx) => {
+        await tx.execute(statement);
+        await pause(150); // the other transaction runs meanwhile, before this one commits
+      });
+    // The second, still seeing her trained in Ghana, must not keep Africa for her: it waits for the
+    // first to commit, then recounts her from what is there.
+    await Promise.all([
+      inTransaction(sql`delete from trained_participations where participation_id = ${inFirst}`),
+      pause(40).then(() =>
+        inTransaction(
+          sql`insert into trained_participations select * from trained_participation_rule where participation_id = ${inSecond}`,
+        ),
+      ),
+    ]);
+    await expectPeopleCountsAsTheRuleSays();
+    await db.execute(sql`select refresh_trained_participations(array[${inFirst}]::uuid[])`);
+    await expectPeopleCountsAsTheRuleSays();
   });
 });

@@ -1,8 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../kernel/db/database.ts';
+import { type Db, queryRows } from '../../kernel/db/database.ts';
 import { queryReportRows } from '../../kernel/db/statement-slots.ts';
 import { dateInYear } from '../../kernel/db/year-range.ts';
-import { type Sex, trainedParticipations } from './participants.table.ts';
+import { type Sex, trainedParticipations, trainedPeopleCounts } from './participants.table.ts';
 
 /**
  * What results read of participants: how many officials were trained and how many trainers.
@@ -108,4 +108,28 @@ export async function countTrainedBreakdowns(
     ].map((statement) => queryReportRows<TrainedBreakdownRow>(db, statement)),
   );
   return breakdowns.flat();
+}
+
+/**
+ * What countTrainedBreakdowns counts for the whole portfolio (every Action, every year), as the
+ * database keeps it (`trained_people_counts`, migration 0030, decision 115): a few hundred rows to
+ * add up, where counting takes a pass over every trained participation for each breakdown.
+ */
+export function keptTrainedBreakdowns(db: Db): Promise<TrainedBreakdownRow[]> {
+  return queryRows<TrainedBreakdownRow>(
+    db,
+    sql`
+    select breakdown, nullif(key, '') as key, sex::text as sex, sum(people)::int as people
+      from ${trainedPeopleCounts}
+     group by breakdown, key, sex
+    having sum(people) <> 0`,
+  );
+}
+
+/** Officials trained in the whole portfolio, by sex, as the database keeps the count. */
+export async function keptTrainedBySex(db: Db): Promise<CountsBySex> {
+  const counts = emptyCounts();
+  for (const row of await keptTrainedBreakdowns(db))
+    if (row.breakdown === 'officials') addBySex(counts, row.sex, row.people);
+  return counts;
 }

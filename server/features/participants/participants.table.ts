@@ -1,4 +1,5 @@
 import {
+  bigint,
   boolean,
   date,
   index,
@@ -163,5 +164,37 @@ export const trainedParticipations = pgTable(
   (t) => [
     index('trained_participations_action_idx').on(t.actionId, t.personId),
     index('trained_participations_end_idx').on(t.endDate),
+    // The people counts recount one person's rows (migration 0030).
+    index('trained_participations_person_idx').on(t.personId),
   ],
 );
+
+/**
+ * The keys each trained person is counted under in the whole portfolio's results, one row per
+ * (person, breakdown, key): `officials` and `trainers` with the key '', and the `region`, `topic`
+ * and `year` of their trainings. Kept by the database from `trained_participations` and the Actions'
+ * countries and topics (migration 0030, decision 115); the counts below follow it.
+ */
+export const trainedPeopleKeys = pgTable(
+  'trained_people_keys',
+  {
+    personId: uuid('person_id').notNull(),
+    breakdown: text('breakdown').notNull(),
+    key: text('key').notNull(),
+    sex: personSex('sex').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.breakdown, t.key] })],
+);
+
+/**
+ * How many people each (breakdown, key, sex) of `trained_people_keys` holds, as rows of changes to
+ * add up: a writer appends what it moved rather than updating one shared row, so writers never wait
+ * for each other here; the rows are summed into one per key now and then (migration 0030).
+ */
+export const trainedPeopleCounts = pgTable('trained_people_counts', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  breakdown: text('breakdown').notNull(),
+  key: text('key').notNull(),
+  sex: personSex('sex').notNull(),
+  people: integer('people').notNull(),
+});
