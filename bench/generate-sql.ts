@@ -318,6 +318,9 @@ export function portfolioSteps(sizes: Sizes, seed: number): Step[] {
            from bench_gen.requests r`,
         `insert into request_languages (request_id, language_code) select id, language from requests r
           where exists (select 1 from bench_gen.requests g where g.id = r.id)`,
+        // Each request's funnel stages (migration 0031) are filled once after the histories, rather
+        // than by the trigger for each statement's requests.
+        `alter table request_transitions disable trigger request_transitions_inserted_refresh_stages`,
         `insert into request_transitions (id, request_id, from_status, to_status, actor_id, reason, created_at)
          select bench_gen.uuid('transition', t.idx * 100 + t.step), t.request_id, t.from_status::request_status,
                 t.to_status::request_status, l.staff_id,
@@ -327,6 +330,8 @@ export function portfolioSteps(sizes: Sizes, seed: number): Step[] {
                                  when 'withdrawn' then 'The institution found another source of support.' end,
                 t.at
            from bench_gen.transitions t, bench_gen.lists l`,
+        `alter table request_transitions enable trigger request_transitions_inserted_refresh_stages`,
+        `insert into request_stages select * from request_stage_rule on conflict do nothing`,
         `insert into request_messages (id, request_id, author_id, kind, body, created_at)
          select bench_gen.uuid('message', t.idx * 100 + t.step), t.request_id, l.staff_id,
                 case when t.to_status = 'clarification' then 'question' else 'answer' end::request_message_kind,

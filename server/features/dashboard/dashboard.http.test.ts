@@ -270,6 +270,35 @@ describe('the dashboard', () => {
     }
   });
 
+  it("follows each request's history, whoever writes it (request_stages, kept by a trigger)", async () => {
+    const stagesAsTheRuleSays = async () => {
+      const [row] = await rows<{ kept: number; differ: number }>(sql`
+        select (select count(*)::int from request_stages) as kept,
+               (select count(*)::int from ((table request_stages except table request_stage_rule)
+                  union all (table request_stage_rule except table request_stages)) d) as differ`);
+      expect(row?.kept).toBeGreaterThan(0);
+      expect(row?.differ).toBe(0);
+    };
+    await stagesAsTheRuleSays();
+    // A request in steering review: approved, the decision moved a week later, then taken back.
+    const [review] = await rows<{ id: string }>(sql`
+      select r.id from requests r where r.status = 'steering_review' order by r.id limit 1`);
+    expect(review).toBeDefined();
+    const decided = await rows<{ id: string }>(sql`
+      insert into request_transitions (request_id, from_status, to_status, created_at)
+      values (${review?.id}, 'steering_review', 'approved', now() + interval '3 days') returning id`);
+    await stagesAsTheRuleSays();
+    await expectFigures({});
+    await t.database.db.execute(
+      sql`update request_transitions set created_at = created_at + interval '7 days' where id = ${decided[0]?.id}`,
+    );
+    await stagesAsTheRuleSays();
+    await expectFigures({});
+    await t.database.db.execute(sql`delete from request_transitions where id = ${decided[0]?.id}`);
+    await stagesAsTheRuleSays();
+    await expectFigures({});
+  });
+
   it('refuses a filter it does not know, naming the field', async () => {
     const response = await call(officer, 'GET', '/api/dashboard?year=soon');
     expect(response.statusCode).toBe(400);

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
 import { queryReportRows } from '../../kernel/db/statement-slots.ts';
 import { momentInYear } from '../../kernel/db/year-range.ts';
+import { requestStages } from './requests.table.ts';
 
 /** What a report may narrow requests by: their topics and countries, and the year of submission. */
 export interface RequestReportFilters {
@@ -45,49 +46,29 @@ function requestConditions(filters: RequestReportFilters): SQL {
 }
 
 /**
- * The request funnel, read from the requests' status history (`request_transitions`): how many
- * submitted requests were screened (sent to the steering committee), approved and declined, and the
- * median days each spent in the stage before: waiting for screening (submitted), in screening with
- * any clarification (screened), in steering review (approved, declined). Only stays that ended count.
+ * The request funnel: how many submitted requests were screened (sent to the steering committee),
+ * approved and declined, and the median days each spent in the stage before: waiting for screening
+ * (submitted), in screening with any clarification (screened), in steering review (approved,
+ * declined). Only stays that ended count. Each request's stages and days are read from its status
+ * history by the view `request_stage_rule`, and kept per request in `request_stages` by a trigger on
+ * `request_transitions` (migration 0031, decision 116).
  */
 export async function requestFunnel(db: Db, filters: RequestReportFilters): Promise<FunnelRow[]> {
   const [row] = await queryReportRows<Record<string, number | string | null>>(
     db,
     sql`
-    with steps as (
-      select t.request_id, t.to_status::text as status, t.created_at,
-             lead(t.created_at) over (partition by t.request_id order by t.created_at, t.id) as left_at,
-             lag(t.created_at) over (partition by t.request_id order by t.created_at, t.id) as came_at
-        from request_transitions t
-       where t.request_id in (select r.id from requests r where ${requestConditions(filters)})
-    ), per_request as (
-      -- One pass over each request's history: the stages it reached and the days it spent before them.
-      select
-        bool_or(status = 'submitted') as submitted,
-        bool_or(status = 'steering_review') as screened,
-        bool_or(status = 'approved') as approved,
-        bool_or(status = 'declined') as declined,
-        case when bool_and(left_at is not null) filter (where status = 'submitted')
-          then sum(extract(epoch from left_at - created_at)) filter (where status = 'submitted') end
-          / 86400.0 as submitted_days,
-        case when bool_or(status = 'steering_review')
-          then sum(extract(epoch from left_at - created_at)) filter (where status in ('screening', 'clarification')) end
-          / 86400.0 as screened_days,
-        max(extract(epoch from created_at - came_at)) filter (where status = 'approved') / 86400.0 as approved_days,
-        max(extract(epoch from created_at - came_at)) filter (where status = 'declined') / 86400.0 as declined_days
-      from steps
-      group by request_id
-    )
     select
-      (count(*) filter (where submitted))::int as submitted,
-      (count(*) filter (where screened))::int as screened,
-      (count(*) filter (where approved))::int as approved,
-      (count(*) filter (where declined))::int as declined,
-      (percentile_cont(0.5) within group (order by submitted_days))::float8 as submitted_median,
-      (percentile_cont(0.5) within group (order by screened_days))::float8 as screened_median,
-      (percentile_cont(0.5) within group (order by approved_days))::float8 as approved_median,
-      (percentile_cont(0.5) within group (order by declined_days))::float8 as declined_median
-    from per_request`,
+      (count(*) filter (where s.submitted))::int as submitted,
+      (count(*) filter (where s.screened))::int as screened,
+      (count(*) filter (where s.approved))::int as approved,
+      (count(*) filter (where s.declined))::int as declined,
+      (percentile_cont(0.5) within group (order by s.submitted_days))::float8 as submitted_median,
+      (percentile_cont(0.5) within group (order by s.screened_days))::float8 as screened_median,
+      (percentile_cont(0.5) within group (order by s.approved_days))::float8 as approved_median,
+      (percentile_cont(0.5) within group (order by s.declined_days))::float8 as declined_median
+    from ${requestStages} s
+    join requests r on r.id = s.request_id
+    where ${requestConditions(filters)}`,
   );
   return funnelStages.map((stage) => {
     const median = row?.[`${stage}_median`];

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   char,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -202,6 +204,26 @@ export const requestTransitions = pgTable(
   },
   (t) => [index('request_transitions_request_idx').on(t.requestId, t.createdAt)],
 );
+
+/**
+ * Each request's way through the funnel, read from its status history: the stages it reached and the
+ * days it spent in the stage before each (requests.for-reporting.ts states the rule). Kept by a
+ * trigger on `request_transitions` in the writer's transaction (migration 0031, decision 116), so the
+ * dashboard's funnel reads one row per request instead of ordering every transition.
+ */
+export const requestStages = pgTable('request_stages', {
+  requestId: uuid('request_id')
+    .primaryKey()
+    .references(() => requests.id, { onDelete: 'cascade' }),
+  submitted: boolean('submitted').notNull(),
+  screened: boolean('screened').notNull(),
+  approved: boolean('approved').notNull(),
+  declined: boolean('declined').notNull(),
+  submittedDays: doublePrecision('submitted_days'),
+  screenedDays: doublePrecision('screened_days'),
+  approvedDays: doublePrecision('approved_days'),
+  declinedDays: doublePrecision('declined_days'),
+});
 
 /** A clarification question, its answer, or any other message between partner and facility. */
 export const messageKinds = ['message', 'question', 'answer'] as const;
