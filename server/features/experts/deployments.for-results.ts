@@ -4,7 +4,7 @@ import { queryReportRows } from '../../kernel/db/statement-slots.ts';
 import { dateInYear } from '../../kernel/db/year-range.ts';
 import { activities } from '../activities/activities.table.ts';
 import { countries } from '../taxonomy/taxonomy.table.ts';
-import { deployments } from './deployments.table.ts';
+import { deployedExpertYears, deployments } from './deployments.table.ts';
 import { experts } from './experts.table.ts';
 
 /**
@@ -26,7 +26,17 @@ export function deployedExpertIds(actionIds: SQL, year?: number): SQL {
        ${year === undefined ? sql`` : sql`and ${dateInYear(sql`a.start_date`, year)}`}`;
 }
 
-export async function deployedExpertCounts(db: Db, actionIds: SQL, year?: number) {
+/**
+ * What deployedExpertIds selects for every Action, as the database keeps it (`deployed_expert_years`,
+ * migration 0032, decision 117): read from one row per expert and year rather than from every
+ * deployment joined to its activity.
+ */
+export function keptDeployedExpertIds(year?: number): SQL {
+  return sql`select y.expert_id from ${deployedExpertYears} y${year === undefined ? sql`` : sql` where y.year = ${year}`}`;
+}
+
+/** How many of the experts that `expertIds` selects (deployedExpertIds, keptDeployedExpertIds) there are, women and from partner countries. */
+export async function deployedExpertCounts(db: Db, expertIds: SQL) {
   const [row] = await queryReportRows<{ deployed: number; women: number; fromPartnerCountries: number }>(
     db,
     sql`
@@ -35,7 +45,7 @@ export async function deployedExpertCounts(db: Db, actionIds: SQL, year?: number
       (count(*) filter (where c.region_code is distinct from 'eu'))::int as "fromPartnerCountries"
     from ${experts} e
     left join ${countries} c on c.code = e.country_code
-    where e.id in (${deployedExpertIds(actionIds, year)})`,
+    where e.id in (${expertIds})`,
   );
   return {
     deployed: Number(row?.deployed ?? 0),

@@ -3,6 +3,7 @@ import {
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -38,6 +39,24 @@ export const deployments = pgTable(
   (t) => [
     unique('deployments_expert_activity_key').on(t.expertId, t.activityId),
     index('deployments_activity_idx').on(t.activityId),
+  ],
+);
+
+/**
+ * The years in which each expert was deployed on an activity (not cancelled) of any Action, by the
+ * activity's start: one row per (year, expert). Kept by triggers on deployments and activities in
+ * the writer's transaction (migration 0032, decision 117), so that the whole portfolio's experts are
+ * counted from a few tens of thousands of rows instead of every deployment joined to its activity.
+ */
+export const deployedExpertYears = pgTable(
+  'deployed_expert_years',
+  {
+    year: integer('year').notNull(),
+    expertId: uuid('expert_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.year, t.expertId] }),
+    index('deployed_expert_years_expert_idx').on(t.expertId),
   ],
 );
 
