@@ -35,7 +35,10 @@ export function keptDeployedExpertIds(year?: number): SQL {
   return sql`select y.expert_id from ${deployedExpertYears} y${year === undefined ? sql`` : sql` where y.year = ${year}`}`;
 }
 
-/** How many of the experts that `expertIds` selects (deployedExpertIds, keptDeployedExpertIds) there are, women and from partner countries. */
+/**
+ * How many experts `expertIds` selects (deployedExpertIds or keptDeployedExpertIds), how many of
+ * them are women, and how many come from partner countries.
+ */
 export async function deployedExpertCounts(db: Db, expertIds: SQL) {
   const [row] = await queryReportRows<{ deployed: number; women: number; fromPartnerCountries: number }>(
     db,
