@@ -1,7 +1,7 @@
 // The web app's budgets, measured in Debian's Chromium:
 //  - Lighthouse 12 with its mobile defaults (simulated slow 4G and a slowed CPU) on the portal's home
-//    page, an Action page and the staff app's Actions list (signed in): performance at least 95,
-//    accessibility 100;
+//    page and an Action page: performance at least 95, accessibility 100 (issue 6); the staff app's
+//    Actions list (signed in): accessibility 100, its performance measured with no budget of its own;
 //  - the JavaScript a first visit downloads, gzipped: at most 200 kB for a portal page (and none of the
 //    staff app's code: its shell, Mantine) and for the staff app's first pages (sign-in, Actions).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -121,7 +121,7 @@ export async function measurePortal(baseUrl: string) {
   for (const { url } of pages) for (let i = 0; i < 2; i++) await (await fetch(url)).text();
   const rows: string[][] = [];
   const benchmarkIndexes: number[] = [];
-  for (const { label, url, cookie } of pages) {
+  for (const { label, url, cookie, staff } of pages) {
     const runs: LighthouseFigures[] = [];
     // A run that fails outright (a timeout on a busy machine) is tried again, twice at most.
     for (let attempt = 0; runs.length < RUNS && attempt < RUNS + 2; attempt++) {
@@ -139,7 +139,7 @@ export async function measurePortal(baseUrl: string) {
     rows.push([
       label,
       `${performance} (runs: ${runs.map((r) => r.performance).join(', ')})`,
-      '>= 95',
+      staff ? 'measured' : '>= 95',
       String(accessibility),
       '100',
       typical
