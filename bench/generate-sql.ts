@@ -548,9 +548,9 @@ export function portfolioSteps(sizes: Sizes, seed: number): Step[] {
            select row_number() over (order by idx)::int as ord, idx, id, start, days, status
              from bench_gen.activities where status not in ('cancelled', 'postponed')`,
         `alter table bench_gen.deployable add primary key (ord)`,
-        // The experts' deployed years (migration 0032) are filled once after the deployments, rather
-        // than by the trigger for every expert of the statement.
-        `alter table deployments disable trigger deployments_inserted_refresh_expert_years`,
+        // Who was deployed where and when (migration 0032) is filled once after the deployments,
+        // rather than by the trigger for every expert of the statement.
+        `alter table deployments disable trigger deployments_inserted_refresh_deployed_experts`,
         `insert into deployments (id, expert_id, activity_id, role, days, created_by, created_at)
          select bench_gen.uuid('deployment', k), bench_gen.uuid('expert', 1 + (k * ${expertStride}) % ${n.experts}), g.id,
                 bench_gen.weighted(array['lead_expert','expert','trainer','facilitator'], array[0.25,0.45,0.2,0.1],
@@ -561,9 +561,9 @@ export function portfolioSteps(sizes: Sizes, seed: number): Step[] {
            join bench_gen.deployable g on true
           where g.ord = 1 + (k * 7 + floor(bench_gen.rand('deployment.activity', k) * 3)::int) % c.e
          on conflict do nothing`,
-        `alter table deployments enable trigger deployments_inserted_refresh_expert_years`,
-        `insert into deployed_expert_years (year, expert_id)
-         select year, expert_id from deployed_expert_year_rule on conflict do nothing`,
+        `alter table deployments enable trigger deployments_inserted_refresh_deployed_experts`,
+        `insert into deployed_experts (action_id, year, expert_id)
+         select action_id, year, expert_id from deployed_expert_rule on conflict do nothing`,
         `insert into deployment_feedback (deployment_id, score, comment, given_by, created_at)
          select d.id,
                 bench_gen.weighted(array[5,4,3,2,1], array[0.4,0.35,0.18,0.05,0.02], bench_gen.rand('feedback.score', k))::smallint,

@@ -180,11 +180,11 @@ describe('bench:generate at a tiny scale', () => {
                              (select breakdown, key, sex, sum(people) from trained_people_counts group by 1, 2, 3
                                except select breakdown, key, sex, count(*) from trained_people_keys group by 1, 2, 3)) d) as miscounted`),
       ).toEqual({ differ: 0, miscounted: 0 });
-      // The experts' deployed years, filled after the deployments, are what the rule says.
+      // Who was deployed where and when, filled after the deployments, is what the rule says.
       expect(
-        await one(`select (select count(*)::int from deployed_expert_years) > 0 as some,
-                          (select count(*)::int from ((table deployed_expert_years except table deployed_expert_year_rule)
-                             union all (table deployed_expert_year_rule except table deployed_expert_years)) d) as differ`),
+        await one(`select (select count(*)::int from deployed_experts) > 0 as some,
+                          (select count(*)::int from ((table deployed_experts except table deployed_expert_rule)
+                             union all (table deployed_expert_rule except table deployed_experts)) d) as differ`),
       ).toEqual({ some: true, differ: 0 });
       // Each request's funnel stages, filled after the histories, are what the rule says.
       expect(

@@ -174,6 +174,24 @@ export async function selectDetailRelations(db: Db, actionId: string) {
   return { pillarRows, approachRows, partnerRows };
 }
 
+/**
+ * The pillars of some Actions, each Action's in the taxonomy's order: one statement for all of them
+ * (a topic's page lists every ongoing Action of the topic with its pillars).
+ */
+export async function selectPillarsOf(db: Db, actionIds: string[]) {
+  const byAction = new Map<string, { code: string; name: LocalizedText }[]>();
+  if (actionIds.length === 0) return byAction;
+  const rows = await db
+    .select({ actionId: actionPillars.actionId, code: pillars.code, name: pillars.name })
+    .from(actionPillars)
+    .innerJoin(pillars, eq(pillars.code, actionPillars.pillarCode))
+    .where(inArray(actionPillars.actionId, actionIds))
+    .orderBy(asc(pillars.sortOrder), asc(pillars.code));
+  for (const { actionId, ...pillar } of rows)
+    byAction.set(actionId, [...(byAction.get(actionId) ?? []), pillar]);
+  return byAction;
+}
+
 /** The partner organisations of one Action, by name (its page and its design show them). */
 export function selectActionPartners(db: Db, actionId: string) {
   return db

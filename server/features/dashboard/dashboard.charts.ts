@@ -12,7 +12,7 @@ import {
   reportedActionIdsStarting,
 } from '../actions/actions.for-reporting.ts';
 import { activitiesHeldByQuarter } from '../activities/activities.for-reporting.ts';
-import { expertsDeployedByYear, keptExpertsDeployedByYear } from '../experts/deployments.for-reporting.ts';
+import { expertsDeployedByYear } from '../experts/deployments.for-reporting.ts';
 import { countTrainedBySex, keptTrainedBySex } from '../participants/participants.for-results.ts';
 import { sexes } from '../participants/participants.table.ts';
 import { requestFunnel } from '../requests/requests.for-reporting.ts';
@@ -29,10 +29,6 @@ export interface ChartSource {
   id: ChartId;
   compute(db: Db, filters: ReportFilters, lang: Language): Promise<ChartData>;
 }
-
-/** No filter narrows the Actions (the year may still narrow what each chart counts). */
-const selectsEveryAction = ({ topic, region, country, status }: ReportFilters) =>
-  [topic, region, country, status].every((value) => value === undefined);
 
 const plain = (rows: { key: string; count: number }[]): ChartData => ({
   rows: rows.map((row) => ({ key: row.key, label: row.key, count: Number(row.count) })),
@@ -89,10 +85,10 @@ export const chartSources: ChartSource[] = [
     async compute(db, filters, lang) {
       // The participants feature counts per Action, so the year selects the Actions that start in it.
       // Without any filter, the whole portfolio's count is the one the database keeps.
-      const officials =
-        selectsEveryAction(filters) && filters.year === undefined
-          ? await keptTrainedBySex(db)
-          : await countTrainedBySex(db, reportedActionIdsStarting(filters));
+      const { topic, region, country, status, year } = filters;
+      const officials = [topic, region, country, status, year].every((value) => value === undefined)
+        ? await keptTrainedBySex(db)
+        : await countTrainedBySex(db, reportedActionIdsStarting(filters));
       return {
         rows: sexes.map((sex) => ({ key: sex, label: SEX_LABELS[lang][sex], count: officials[sex] })),
         total: officials.total,
@@ -102,10 +98,7 @@ export const chartSources: ChartSource[] = [
   {
     id: 'expertsDeployed',
     async compute(db, filters) {
-      // For every Action, in any year, from the years the database keeps per expert.
-      const { rows, total } = selectsEveryAction(filters)
-        ? await keptExpertsDeployedByYear(db, filters.year)
-        : await expertsDeployedByYear(db, reportedActionIds(filters), filters.year);
+      const { rows, total } = await expertsDeployedByYear(db, reportedActionIds(filters), filters.year);
       return { ...plain(rows), total };
     },
   },

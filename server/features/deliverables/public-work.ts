@@ -4,7 +4,7 @@ import { type Language, pickText } from '../../kernel/localized.ts';
 import { PUBLIC_STATUSES } from '../actions/actions.scope.ts';
 import { actionCountries, actions } from '../actions/actions.table.ts';
 import { activities } from '../activities/activities.table.ts';
-import { deployments } from '../experts/deployments.table.ts';
+import { deployedExperts, deployments } from '../experts/deployments.table.ts';
 import { experts } from '../experts/experts.table.ts';
 import type { PublicDeliverable, PublicResource } from '../public/public.contract.ts';
 import type { PublicActionWork, PublicWorkSource } from '../public/public-work.ts';
@@ -86,16 +86,16 @@ export const workspacePublicWork: PublicWorkSource = {
         .from(activities)
         .innerJoin(actions, eq(actions.id, activities.actionId))
         .where(and(scope, inArray(activities.status, HELD))),
-      // The distinct experts hashed, then counted: count(distinct) would sort every deployment.
+      // The distinct experts hashed, then counted (count(distinct) would sort them), from who was
+      // deployed where (deployed_experts, kept by the database) rather than every deployment.
       db
         .select({ count: sql<number>`count(*)::int` })
         .from(
           db
-            .selectDistinct({ expertId: deployments.expertId })
-            .from(deployments)
-            .innerJoin(activities, eq(activities.id, deployments.activityId))
-            .innerJoin(actions, eq(actions.id, activities.actionId))
-            .where(and(scope, notCancelled))
+            .selectDistinct({ expertId: deployedExperts.expertId })
+            .from(deployedExperts)
+            .innerJoin(actions, eq(actions.id, deployedExperts.actionId))
+            .where(scope)
             .as('deployed'),
         ),
     ]);

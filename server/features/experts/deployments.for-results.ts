@@ -1,10 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
 import { queryReportRows } from '../../kernel/db/statement-slots.ts';
-import { dateInYear } from '../../kernel/db/year-range.ts';
-import { activities } from '../activities/activities.table.ts';
 import { countries } from '../taxonomy/taxonomy.table.ts';
-import { deployedExpertYears, deployments } from './deployments.table.ts';
+import { deployedExperts } from './deployments.table.ts';
 import { experts } from './experts.table.ts';
 
 /**
@@ -12,34 +10,21 @@ import { experts } from './experts.table.ts';
  * some Actions (in one year, by the activity's start), how many of them women, and how many from
  * a partner country (an administration outside the EU). Aggregates only, never names.
  * `actionIds` selects the Actions' ids (actionsMatching), so that PostgreSQL selects them itself.
+ * Who was deployed where and when is kept by the database (`deployed_experts`, decision 117).
  */
+
 /**
  * The ids of the experts deployed on the activities (not cancelled) of the Actions that `actionIds`
  * selects, starting in `year` when one is given: a subquery, for counting each expert once (a
- * semi-join, hashed) rather than every deployment sorted by count(distinct).
+ * semi-join, hashed) rather than sorting them by count(distinct).
  */
 export function deployedExpertIds(actionIds: SQL, year?: number): SQL {
-  return sql`select d.expert_id from ${deployments} d
-      join ${activities} a on a.id = d.activity_id
-     where a.action_id in (${actionIds})
-       and a.status <> 'cancelled'
-       ${year === undefined ? sql`` : sql`and ${dateInYear(sql`a.start_date`, year)}`}`;
+  return sql`select k.expert_id from ${deployedExperts} k
+     where k.action_id in (${actionIds})${year === undefined ? sql`` : sql` and k.year = ${year}`}`;
 }
 
-/**
- * What deployedExpertIds selects for every Action, as the database keeps it (`deployed_expert_years`,
- * migration 0032, decision 117): read from one row per expert and year rather than from every
- * deployment joined to its activity.
- */
-export function keptDeployedExpertIds(year?: number): SQL {
-  return sql`select y.expert_id from ${deployedExpertYears} y${year === undefined ? sql`` : sql` where y.year = ${year}`}`;
-}
-
-/**
- * How many experts `expertIds` selects (deployedExpertIds or keptDeployedExpertIds), how many of
- * them are women, and how many come from partner countries.
- */
-export async function deployedExpertCounts(db: Db, expertIds: SQL) {
+/** How many experts were deployed on the Actions that `actionIds` selects (in `year`), women, and from partner countries. */
+export async function deployedExpertCounts(db: Db, actionIds: SQL, year?: number) {
   const [row] = await queryReportRows<{ deployed: number; women: number; fromPartnerCountries: number }>(
     db,
     sql`
@@ -48,7 +33,7 @@ export async function deployedExpertCounts(db: Db, expertIds: SQL) {
       (count(*) filter (where c.region_code is distinct from 'eu'))::int as "fromPartnerCountries"
     from ${experts} e
     left join ${countries} c on c.code = e.country_code
-    where e.id in (${expertIds})`,
+    where e.id in (${deployedExpertIds(actionIds, year)})`,
   );
   return {
     deployed: Number(row?.deployed ?? 0),

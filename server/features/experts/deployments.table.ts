@@ -43,20 +43,21 @@ export const deployments = pgTable(
 );
 
 /**
- * The years in which each expert was deployed on an activity (not cancelled) of any Action, by the
- * activity's start: one row per (year, expert). Kept by triggers on deployments and activities in
- * the writer's transaction (migration 0032, decision 117), so that the whole portfolio's experts are
- * counted from a few tens of thousands of rows instead of every deployment joined to its activity.
+ * Who was deployed where and when: one row per (Action, year, expert) for each expert deployed on an
+ * activity (not cancelled) of the Action, in the year the activity starts. Kept by triggers on
+ * deployments and activities in the writer's transaction (migration 0032, decision 117), so that
+ * counting experts reads these rows instead of joining every deployment to its activity.
  */
-export const deployedExpertYears = pgTable(
-  'deployed_expert_years',
+export const deployedExperts = pgTable(
+  'deployed_experts',
   {
+    actionId: uuid('action_id').notNull(),
     year: integer('year').notNull(),
     expertId: uuid('expert_id').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.year, t.expertId] }),
-    index('deployed_expert_years_expert_idx').on(t.expertId),
+    primaryKey({ columns: [t.actionId, t.year, t.expertId] }),
+    index('deployed_experts_expert_idx').on(t.expertId),
   ],
 );
 

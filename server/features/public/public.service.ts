@@ -3,7 +3,7 @@ import type { Db } from '../../kernel/db/database.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { type Language, pickText } from '../../kernel/localized.ts';
 import type { ActionCriteria } from '../actions/actions.queries.ts';
-import { selectDetailRelations } from '../actions/actions.queries.ts';
+import { selectPillarsOf } from '../actions/actions.queries.ts';
 import { PUBLIC_ONGOING_STATUSES } from '../actions/actions.scope.ts';
 import { findActionDetail, findActionPage } from '../actions/actions.service.ts';
 import { publicPortfolioStats } from '../actions/actions.stats.ts';
@@ -120,9 +120,12 @@ export async function publicTopicPage(db: Db, code: string, lang: Language): Pro
     publicPortfolioStats(db, lang),
     allPublicActions(db, { statuses: ONGOING, topic: code }, lang),
   ]);
-  const relations = await Promise.all(actions.map((action) => selectDetailRelations(db, action.id)));
-  const pillarsOf = relations.map((relation) =>
-    relation.pillarRows.map((p) => ({ code: p.code, name: pickText(p.name, lang) })),
+  const pillarsByAction = await selectPillarsOf(
+    db,
+    actions.map((action) => action.id),
+  );
+  const pillarsOf = actions.map((action) =>
+    (pillarsByAction.get(action.id) ?? []).map((p) => ({ code: p.code, name: pickText(p.name, lang) })),
   );
   const area = taxonomy.thematicAreas.find((a) => a.code === topic.thematicAreaCode);
   return {

@@ -11,11 +11,7 @@ import {
 } from '../actions/actions.for-results.ts';
 import { countHeldActivities } from '../activities/activities.for-results.ts';
 import { countDeliverableMilestones } from '../deliverables/deliverables.for-results.ts';
-import {
-  deployedExpertCounts,
-  deployedExpertIds,
-  keptDeployedExpertIds,
-} from '../experts/deployments.for-results.ts';
+import { deployedExpertCounts } from '../experts/deployments.for-results.ts';
 import {
   addBySex,
   countTrainedBreakdowns,
@@ -94,10 +90,8 @@ export async function getPortfolioResults(
   // Everything is counted in the database: at full size there are millions of participations and
   // hundreds of thousands of activities and deliverables.
   // Side by side: each statement waits for one of the reports' places (queryReportRows).
-  // For every Action, the database keeps who was deployed in each year, and the whole portfolio's
-  // people trained; any other selection is counted.
-  const everyAction = !query.region && !query.topic;
-  const wholePortfolio = everyAction && year === undefined;
+  // The whole portfolio's people trained are kept by the database; any other selection is counted.
+  const wholePortfolio = !query.region && !query.topic && year === undefined;
   const [actions, trained, activitiesHeld, deliverables, experts] = await Promise.all([
     countActionsMatching(db, criteria),
     wholePortfolio
@@ -109,7 +103,7 @@ export async function getPortfolioResults(
         }),
     countHeldActivities(db, actionIds, year),
     countDeliverableMilestones(db, actionIds, year),
-    deployedExpertCounts(db, everyAction ? keptDeployedExpertIds(year) : deployedExpertIds(actionIds, year)),
+    deployedExpertCounts(db, actionIds, year),
   ]);
   const breakdown = (name: TrainedBreakdownRow['breakdown']) =>
     bySexPerKey(trained.filter((r) => r.breakdown === name));

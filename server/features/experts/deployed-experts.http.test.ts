@@ -1,8 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
-import { expertsDeployedByYear, keptExpertsDeployedByYear } from './deployments.for-reporting.ts';
-import { deployedExpertCounts, deployedExpertIds, keptDeployedExpertIds } from './deployments.for-results.ts';
+import { expertsDeployedByYear } from './deployments.for-reporting.ts';
+import { deployedExpertCounts } from './deployments.for-results.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -10,36 +10,47 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const everyAction = sql`select id from actions`;
 const run = (statement: SQL) => t.database.db.execute(statement);
 
+/** Some Actions' experts counted from every deployment and its activity, as the rule says. */
+async function countedFromDeployments(actionIds: SQL, year?: number) {
+  const inYear = year === undefined ? sql`true` : sql`extract(year from a.start_date) = ${year}`;
+  const deployed = sql`select d.expert_id, extract(year from a.start_date)::int as year
+    from deployments d join activities a on a.id = d.activity_id
+   where a.status <> 'cancelled' and a.action_id in (${actionIds}) and ${inYear}`;
+  const rows = await t.rows<{ key: string; count: number }>(sql`
+    select year::text as key, count(distinct expert_id)::int as count from (${deployed}) x group by year order by year`);
+  const [counts] = await t.rows<{ deployed: number; women: number; fromPartnerCountries: number }>(sql`
+    select count(*)::int as deployed, (count(*) filter (where e.gender = 'female'))::int as women,
+           (count(*) filter (where c.region_code is distinct from 'eu'))::int as "fromPartnerCountries"
+      from experts e left join countries c on c.code = e.country_code
+     where e.id in (select expert_id from (${deployed}) x)`);
+  return { byYear: { rows, total: counts?.deployed ?? 0 }, counts };
+}
+
 /**
- * The years kept per expert are what the rule says now, and the whole portfolio's experts read from
- * them are what counting every deployment gives, in all and in each year.
+ * The kept rows are what the rule says now, and the experts counted from them are what counting
+ * every deployment gives: for every Action and for one topic's, in all and in each year.
  */
 async function expectKeptAsTheRuleSays() {
   const [row] = await t.rows<{ kept: number; differ: number }>(sql`
-    select (select count(*)::int from deployed_expert_years) as kept,
-           (select count(*)::int from ((table deployed_expert_years except table deployed_expert_year_rule)
-              union all (table deployed_expert_year_rule except table deployed_expert_years)) d) as differ`);
+    select (select count(*)::int from deployed_experts) as kept,
+           (select count(*)::int from ((table deployed_experts except table deployed_expert_rule)
+              union all (table deployed_expert_rule except table deployed_experts)) d) as differ`);
   expect(row?.kept).toBeGreaterThan(0);
   expect(row?.differ).toBe(0);
   const db = t.database.db;
-  expect(await keptExpertsDeployedByYear(db, undefined)).toEqual(
-    await expertsDeployedByYear(db, everyAction, undefined),
-  );
-  const years = await t.rows<{ year: number }>(sql`select distinct year from deployed_expert_year_rule`);
-  for (const { year } of years) {
-    expect(await keptExpertsDeployedByYear(db, year)).toEqual(
-      await expertsDeployedByYear(db, everyAction, year),
-    );
-    expect(await deployedExpertCounts(db, keptDeployedExpertIds(year))).toEqual(
-      await deployedExpertCounts(db, deployedExpertIds(everyAction, year)),
-    );
+  const years = await t.rows<{ year: number }>(sql`select distinct year from deployed_expert_rule`);
+  for (const actionIds of [
+    sql`select id from actions`,
+    sql`select action_id from action_topics where topic_code = 'thb'`,
+  ]) {
+    for (const year of [undefined, ...years.map((y) => y.year)]) {
+      const counted = await countedFromDeployments(actionIds, year);
+      expect(await expertsDeployedByYear(db, actionIds, year)).toEqual(counted.byYear);
+      expect(await deployedExpertCounts(db, actionIds, year)).toEqual(counted.counts);
+    }
   }
-  expect(await deployedExpertCounts(db, keptDeployedExpertIds())).toEqual(
-    await deployedExpertCounts(db, deployedExpertIds(everyAction)),
-  );
 }
 
 /** An expert, and two activities of the demo in different years, none of them cancelled. */
@@ -58,8 +69,8 @@ async function expertAndTwoYears() {
   };
 }
 
-describe('the years in which experts were deployed, kept by the database', () => {
-  it('follow deployments added, moved and removed, and activities cancelled, moved and deleted', async () => {
+describe('who was deployed where and when, kept by the database', () => {
+  it('follows deployments added, moved and removed, and activities cancelled, moved and deleted', async () => {
     await expectKeptAsTheRuleSays();
     const { expertId, first, second } = await expertAndTwoYears();
     const [deployment] = await t.rows<{ id: string }>(sql`
@@ -76,13 +87,17 @@ describe('the years in which experts were deployed, kept by the database', () =>
       sql`update activities set start_date = start_date - 400, end_date = end_date - 400 where id = ${second.id}`,
     );
     await expectKeptAsTheRuleSays();
+    const [other] = await t.rows<{ id: string }>(sql`
+      select id from actions where id <> (select action_id from activities where id = ${second.id}) order by id limit 1`);
+    await run(sql`update activities set action_id = ${other?.id} where id = ${second.id}`);
+    await expectKeptAsTheRuleSays();
     await run(sql`delete from deployments where id = ${deployment?.id}`);
     await expectKeptAsTheRuleSays();
     await run(sql`delete from activities where id = ${first.id}`);
     await expectKeptAsTheRuleSays();
   });
 
-  it("keep an expert's years right when one transaction removes a deployment and another adds one", async () => {
+  it("keeps an expert's rows right when one transaction removes a deployment and another adds one", async () => {
     const { expertId, first, second } = await expertAndTwoYears();
     const [deployment] = await t.rows<{ id: string }>(sql`
       insert into deployments (expert_id, activity_id, role, days) values (${expertId}, ${first.id}, 'lead_expert', 3)
@@ -96,10 +111,10 @@ describe('the years in which experts were deployed, kept by the database', () =>
       t.database.db.transaction(async (tx) => {
         await tx.execute(sql`set local session_replication_role = replica`);
         await tx.execute(statement);
-        await tx.execute(sql`select refresh_deployed_expert_years(array[${expertId}]::uuid[])`);
+        await tx.execute(sql`select refresh_deployed_experts(array[${expertId}]::uuid[])`);
         await pause(150); // the other transaction runs meanwhile, before this one commits
       });
-    // The second, still seeing the first year's deployment, must not keep that year for the expert.
+    // The second, still seeing the first deployment, must not keep its Action and year for the expert.
     await Promise.all([
       inTransaction(sql`delete from deployments where id = ${deployment?.id}`),
       pause(40).then(() =>
