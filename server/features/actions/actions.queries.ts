@@ -187,8 +187,11 @@ export async function selectPillarsOf(db: Db, actionIds: string[]) {
     .innerJoin(pillars, eq(pillars.code, actionPillars.pillarCode))
     .where(inArray(actionPillars.actionId, actionIds))
     .orderBy(asc(pillars.sortOrder), asc(pillars.code));
-  for (const { actionId, ...pillar } of rows)
-    byAction.set(actionId, [...(byAction.get(actionId) ?? []), pillar]);
+  for (const { actionId, ...pillar } of rows) {
+    const list = byAction.get(actionId) ?? [];
+    list.push(pillar);
+    byAction.set(actionId, list);
+  }
   return byAction;
 }
 

@@ -1,8 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
 import { queryReportRows } from '../../kernel/db/statement-slots.ts';
-import { deployedExpertIds } from './deployments.for-results.ts';
-import { deployedExperts } from './deployments.table.ts';
+import { deployedExpertIds, deployedExpertRows } from './deployments.for-results.ts';
 import { experts } from './experts.table.ts';
 
 /**
@@ -21,8 +20,7 @@ export async function expertsDeployedByYear(
       db,
       sql`
       select y::text as key, count(*)::int as count
-        from (select distinct k.year as y, k.expert_id from ${deployedExperts} k
-               where k.action_id in (${actionIds})${year === undefined ? sql`` : sql` and k.year = ${year}`}) deployed
+        from (select distinct r.year as y, r.expert_id from (${deployedExpertRows(actionIds, year)}) r) deployed
        group by y order by y`,
     ),
     queryReportRows<{ count: number }>(

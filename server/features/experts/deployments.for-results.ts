@@ -14,16 +14,26 @@ import { experts } from './experts.table.ts';
  */
 
 /**
- * The ids of the experts deployed on the activities (not cancelled) of the Actions that `actionIds`
- * selects, starting in `year` when one is given: a subquery, for counting each expert once (a
- * semi-join, hashed) rather than sorting them by count(distinct).
+ * The (year, expert) of each expert deployed on an activity (not cancelled) of the Actions that
+ * `actionIds` selects, in `year` when one is given (the year the activity starts): a subquery.
  */
-export function deployedExpertIds(actionIds: SQL, year?: number): SQL {
-  return sql`select k.expert_id from ${deployedExperts} k
+export function deployedExpertRows(actionIds: SQL, year?: number): SQL {
+  return sql`select k.year, k.expert_id from ${deployedExperts} k
      where k.action_id in (${actionIds})${year === undefined ? sql`` : sql` and k.year = ${year}`}`;
 }
 
-/** How many experts were deployed on the Actions that `actionIds` selects (in `year`), women, and from partner countries. */
+/**
+ * The ids of those experts: a subquery, for counting each expert once (a semi-join, hashed) rather
+ * than sorting them by count(distinct).
+ */
+export function deployedExpertIds(actionIds: SQL, year?: number): SQL {
+  return sql`select r.expert_id from (${deployedExpertRows(actionIds, year)}) r`;
+}
+
+/**
+ * How many experts were deployed on the Actions that `actionIds` selects (in `year`), how many of
+ * them are women, and how many come from partner countries.
+ */
 export async function deployedExpertCounts(db: Db, actionIds: SQL, year?: number) {
   const [row] = await queryReportRows<{ deployed: number; women: number; fromPartnerCountries: number }>(
     db,
