@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
+import { type SelectedKeys, selectedBy } from '../../kernel/db/selected-by.ts';
 import { queryReportRows } from '../../kernel/db/statement-slots.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
 import { countries, regions, topics } from '../taxonomy/taxonomy.table.ts';
@@ -19,8 +20,11 @@ export interface ReportFilters {
   year?: number;
 }
 
-/** The ids of the Actions that topic, region, country and status admit, as a subquery. */
-export function reportedActionIds(filters: ReportFilters): SQL {
+/**
+ * The ids of the Actions that topic, region, country and status admit, as a subquery; undefined when
+ * no filter narrows them (every Action).
+ */
+export function reportedActionIds(filters: ReportFilters): SelectedKeys {
   const where = actionWhere(
     { kind: 'all' },
     {
@@ -30,7 +34,7 @@ export function reportedActionIds(filters: ReportFilters): SQL {
       country: filters.country,
     },
   );
-  return sql`select ${actions.id} from ${actions}${where ? sql` where ${where}` : sql``}`;
+  return where ? sql`select ${actions.id} from ${actions} where ${where}` : undefined;
 }
 
 /** The year an Action starts: when it actually started, else when it is planned to. */
@@ -38,7 +42,7 @@ export const actionStartYear = sql`extract(year from coalesce(${actions.actualSt
 
 function reportedActions(filters: ReportFilters): SQL {
   const year = filters.year === undefined ? sql`` : sql` and ${actionStartYear} = ${filters.year}`;
-  return sql`${actions.id} in (${reportedActionIds(filters)})${year}`;
+  return sql`${selectedBy(actions.id, reportedActionIds(filters))}${year}`;
 }
 
 export interface CountRow {

@@ -1,5 +1,6 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
+import type { SelectedKeys } from '../../kernel/db/selected-by.ts';
 import { countries } from '../taxonomy/taxonomy.table.ts';
 import { actionWhere, countActions } from './actions.queries.ts';
 import { actionCountries, actions, actionTopics } from './actions.table.ts';
@@ -21,9 +22,10 @@ export interface ActionsCriteria {
  * (`actions`), never an alias, as actionWhere names them, so it can also stand inside a statement
  * that calls its own table `a`.
  */
-export function actionsMatching(criteria: ActionsCriteria): SQL {
+export function actionsMatching(criteria: ActionsCriteria): SelectedKeys {
   const where = actionWhere({ kind: 'all' }, criteria);
-  return sql`select ${actions.id} from ${actions} ${where ? sql`where ${where}` : sql``}`;
+  // No criterion: every Action (selectedBy then adds no condition).
+  return where ? sql`select ${actions.id} from ${actions} where ${where}` : undefined;
 }
 
 /**

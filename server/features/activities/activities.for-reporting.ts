@@ -1,5 +1,6 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
+import { type SelectedKeys, selectedBy } from '../../kernel/db/selected-by.ts';
 import { queryReportRows } from '../../kernel/db/statement-slots.ts';
 import { dateInYear } from '../../kernel/db/year-range.ts';
 import { activities } from './activities.table.ts';
@@ -13,7 +14,7 @@ export const HELD_STATUSES = ['held', 'reported'] as const;
  */
 export async function activitiesHeldByQuarter(
   db: Db,
-  actionIds: SQL,
+  actionIds: SelectedKeys,
   year: number | undefined,
 ): Promise<{ key: string; count: number }[]> {
   const inYear = year === undefined ? sql`` : sql` and ${dateInYear(activities.startDate, year)}`;
@@ -25,7 +26,7 @@ export async function activitiesHeldByQuarter(
     select to_char(held.day, 'YYYY-"Q"Q') as key, sum(held.n)::int as count
       from (select ${activities.startDate} as day, count(*) as n
               from ${activities}
-             where ${activities.actionId} in (${actionIds})
+             where ${selectedBy(activities.actionId, actionIds)}
                and ${activities.status} in (${sql.join(
                  HELD_STATUSES.map((s) => sql`${s}`),
                  sql`, `,

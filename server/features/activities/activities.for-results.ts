@@ -1,5 +1,6 @@
-import { and, asc, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
+import { type SelectedKeys, selectedBy } from '../../kernel/db/selected-by.ts';
 import { queryReportRows } from '../../kernel/db/statement-slots.ts';
 import { dateInYear } from '../../kernel/db/year-range.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
@@ -32,11 +33,11 @@ export async function heldActivitiesOf(
  * portfolio's figure, counted in the database (at full size they are a hundred thousand and more).
  * `actionIds` selects the Actions' ids (actionsMatching), so that PostgreSQL selects them itself.
  */
-export async function countHeldActivities(db: Db, actionIds: SQL, year?: number): Promise<number> {
+export async function countHeldActivities(db: Db, actionIds: SelectedKeys, year?: number): Promise<number> {
   const [row] = await queryReportRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from ${activities}
-         where ${activities.actionId} in (${actionIds}) and ${inArray(activities.status, ['held', 'reported'])}
+         where ${selectedBy(activities.actionId, actionIds)} and ${inArray(activities.status, ['held', 'reported'])}
            ${year ? sql`and ${dateInYear(activities.endDate, year)}` : sql``}`,
   );
   return row?.n ?? 0;

@@ -1,5 +1,6 @@
 import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
+import { type SelectedKeys, selectedBy } from '../../kernel/db/selected-by.ts';
 import { queryReportRows } from '../../kernel/db/statement-slots.ts';
 import { momentInYear } from '../../kernel/db/year-range.ts';
 import { deliverables } from './deliverables.table.ts';
@@ -32,7 +33,7 @@ export async function deliverableMilestonesOf(
  */
 export async function countDeliverableMilestones(
   db: Db,
-  actionIds: SQL,
+  actionIds: SelectedKeys,
   year?: number,
 ): Promise<{ produced: number; validated: number; published: number }> {
   const inYear = (at: SQL) => (year ? momentInYear(at, year) : sql`${at} is not null`);
@@ -43,7 +44,7 @@ export async function countDeliverableMilestones(
                              and ${inYear(sql`${deliverables.validatedAt}`)})::int as validated,
           count(*) filter (where ${deliverables.status} = 'published'
                              and ${inYear(sql`${deliverables.publishedAt}`)})::int as published
-        from ${deliverables} where ${deliverables.actionId} in (${actionIds})`,
+        from ${deliverables} where ${selectedBy(deliverables.actionId, actionIds)}`,
   );
   return row ?? { produced: 0, validated: 0, published: 0 };
 }

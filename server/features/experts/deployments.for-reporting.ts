@@ -1,5 +1,6 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
+import type { SelectedKeys } from '../../kernel/db/selected-by.ts';
 import { queryReportRows } from '../../kernel/db/statement-slots.ts';
 import { deployedExpertIds, deployedExpertRows } from './deployments.for-results.ts';
 import { experts } from './experts.table.ts';
@@ -12,7 +13,7 @@ import { experts } from './experts.table.ts';
  */
 export async function expertsDeployedByYear(
   db: Db,
-  actionIds: SQL,
+  actionIds: SelectedKeys,
   year: number | undefined,
 ): Promise<{ rows: { key: string; count: number }[]; total: number }> {
   const [byYear, total] = await Promise.all([

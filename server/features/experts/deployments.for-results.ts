@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
+import { type SelectedKeys, selectedBy } from '../../kernel/db/selected-by.ts';
 import { queryReportRows } from '../../kernel/db/statement-slots.ts';
 import { countries } from '../taxonomy/taxonomy.table.ts';
 import { deployedExperts } from './deployments.table.ts';
@@ -17,16 +18,16 @@ import { experts } from './experts.table.ts';
  * The (year, expert) of each expert deployed on an activity (not cancelled) of the Actions that
  * `actionIds` selects, in `year` when one is given (the year the activity starts): a subquery.
  */
-export function deployedExpertRows(actionIds: SQL, year?: number): SQL {
+export function deployedExpertRows(actionIds: SelectedKeys, year?: number): SQL {
   return sql`select k.year, k.expert_id from ${deployedExperts} k
-     where k.action_id in (${actionIds})${year === undefined ? sql`` : sql` and k.year = ${year}`}`;
+     where ${selectedBy(sql`k.action_id`, actionIds)}${year === undefined ? sql`` : sql` and k.year = ${year}`}`;
 }
 
 /**
  * The ids of those experts: a subquery, for counting each expert once (a semi-join, hashed) rather
  * than sorting them by count(distinct).
  */
-export function deployedExpertIds(actionIds: SQL, year?: number): SQL {
+export function deployedExpertIds(actionIds: SelectedKeys, year?: number): SQL {
   return sql`select r.expert_id from (${deployedExpertRows(actionIds, year)}) r`;
 }
 
@@ -34,7 +35,7 @@ export function deployedExpertIds(actionIds: SQL, year?: number): SQL {
  * How many experts were deployed on the Actions that `actionIds` selects (in `year`), how many of
  * them are women, and how many come from partner countries.
  */
-export async function deployedExpertCounts(db: Db, actionIds: SQL, year?: number) {
+export async function deployedExpertCounts(db: Db, actionIds: SelectedKeys, year?: number) {
   const [row] = await queryReportRows<{ deployed: number; women: number; fromPartnerCountries: number }>(
     db,
     sql`

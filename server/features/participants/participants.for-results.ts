@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../kernel/db/database.ts';
+import { type SelectedKeys, selectedBy } from '../../kernel/db/selected-by.ts';
 import { queryReportRows } from '../../kernel/db/statement-slots.ts';
 import { dateInYear } from '../../kernel/db/year-range.ts';
 import { type Sex, trainedParticipations, trainedPeopleCounts } from './participants.table.ts';
@@ -44,7 +45,7 @@ export const ofActions = (actionIds: readonly string[]): SQL =>
       )})`;
 
 /** A condition on the trained participation `t`: it belongs to an Action that `actionIds` selects. */
-const inActions = (actionIds: SQL): SQL => sql`t.action_id in (${actionIds})`;
+const inActions = (actionIds: SelectedKeys): SQL => selectedBy(sql`t.action_id`, actionIds);
 
 /** No one yet: a count by sex to add to. */
 export const emptyCounts = (): CountsBySex => ({ female: 0, male: 0, other: 0, total: 0 });
@@ -85,7 +86,7 @@ export interface TrainedBreakdownRow {
  */
 export async function countTrainedBreakdowns(
   db: Db,
-  actionIds: SQL,
+  actionIds: SelectedKeys,
   { year, regionKeys, topicKeys }: { year?: number; regionKeys: SQL; topicKeys: SQL },
 ): Promise<TrainedBreakdownRow[]> {
   const inYear = year === undefined ? sql`true` : dateInYear(sql`t.end_date`, year);
