@@ -1,10 +1,10 @@
-import { and, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
 import { type Language, pickText } from '../../kernel/localized.ts';
 import { PUBLIC_STATUSES } from '../actions/actions.scope.ts';
 import { actionCountries, actions } from '../actions/actions.table.ts';
 import { activities } from '../activities/activities.table.ts';
-import { deployedExperts, deployments } from '../experts/deployments.table.ts';
+import { deployedExpertIds } from '../experts/deployments.for-results.ts';
 import { experts } from '../experts/experts.table.ts';
 import type { PublicDeliverable, PublicResource } from '../public/public.contract.ts';
 import type { PublicActionWork, PublicWorkSource } from '../public/public-work.ts';
@@ -15,10 +15,11 @@ import { ACTIVITY_TYPE_NAMES, DELIVERABLE_TYPE_NAMES } from './work-type-names.t
 /** An activity counts for the public once it took place; its report may or may not be in. */
 const HELD = ['held', 'reported'] as const;
 /**
- * An expert counts as deployed, and their country as one experts came from, unless the activity was
- * cancelled (as in the staff's counts).
+ * An expert deployed on the Actions that `where` selects, as the staff's counts say it (not on a
+ * cancelled activity; deployedExpertIds), each expert once.
  */
-const notCancelled = ne(activities.status, 'cancelled');
+const deployedOn = (where: SQL | undefined): SQL =>
+  sql`${experts.id} in (${deployedExpertIds(sql`select ${actions.id} from ${actions} where ${where}`)})`;
 
 const publicAction = inArray(actions.status, PUBLIC_STATUSES);
 
@@ -86,18 +87,7 @@ export const workspacePublicWork: PublicWorkSource = {
         .from(activities)
         .innerJoin(actions, eq(actions.id, activities.actionId))
         .where(and(scope, inArray(activities.status, HELD))),
-      // The distinct experts hashed, then counted (count(distinct) would sort them), from who was
-      // deployed where (deployed_experts, kept by the database) rather than every deployment.
-      db
-        .select({ count: sql<number>`count(*)::int` })
-        .from(
-          db
-            .selectDistinct({ expertId: deployedExperts.expertId })
-            .from(deployedExperts)
-            .innerJoin(actions, eq(actions.id, deployedExperts.actionId))
-            .where(scope)
-            .as('deployed'),
-        ),
+      db.select({ count: sql<number>`count(*)::int` }).from(experts).where(deployedOn(scope)),
     ]);
     return { activitiesHeld: Number(held?.count ?? 0), expertsDeployed: Number(deployed?.count ?? 0) };
   },
@@ -114,11 +104,8 @@ export const workspacePublicWork: PublicWorkSource = {
         .orderBy(activities.type),
       db
         .selectDistinct({ code: experts.countryCode })
-        .from(deployments)
-        .innerJoin(experts, eq(experts.id, deployments.expertId))
-        .innerJoin(activities, eq(activities.id, deployments.activityId))
-        .innerJoin(actions, eq(actions.id, activities.actionId))
-        .where(and(thisAction, notCancelled))
+        .from(experts)
+        .where(deployedOn(thisAction))
         .orderBy(experts.countryCode),
       selectPublicDeliverables(db, eq(actions.id, actionId), lang),
     ]);
