@@ -106,7 +106,11 @@ export async function actionsByYear(db: Db, filters: ReportFilters): Promise<Cou
   );
 }
 
-/** The ids of the reported Actions, as a statement; with a year, of the Actions that start in it. */
-export function reportedActionIdsStarting(filters: ReportFilters): SQL {
+/**
+ * The ids of the reported Actions, as a statement; with a year, of the Actions that start in it.
+ * Undefined when neither a filter nor a year narrows them (every Action).
+ */
+export function reportedActionIdsStarting(filters: ReportFilters): SelectedKeys {
+  if (reportedActionIds(filters) === undefined && filters.year === undefined) return undefined;
   return sql`select ${actions.id} from ${actions} where ${reportedActions(filters)}`;
 }

@@ -13,7 +13,7 @@ import {
 } from '../actions/actions.for-reporting.ts';
 import { activitiesHeldByQuarter } from '../activities/activities.for-reporting.ts';
 import { expertsDeployedByYear } from '../experts/deployments.for-reporting.ts';
-import { countTrainedBySex, keptTrainedBySex } from '../participants/participants.for-results.ts';
+import { countTrainedBySex } from '../participants/participants.for-results.ts';
 import { sexes } from '../participants/participants.table.ts';
 import { requestFunnel } from '../requests/requests.for-reporting.ts';
 import type { ChartId, ChartRow } from './dashboard.contract.ts';
@@ -84,11 +84,7 @@ export const chartSources: ChartSource[] = [
     id: 'officialsTrained',
     async compute(db, filters, lang) {
       // The participants feature counts per Action, so the year selects the Actions that start in it.
-      // Without any filter, the whole portfolio's count is the one the database keeps.
-      const { topic, region, country, status, year } = filters;
-      const officials = [topic, region, country, status, year].every((value) => value === undefined)
-        ? await keptTrainedBySex(db)
-        : await countTrainedBySex(db, reportedActionIdsStarting(filters));
+      const officials = await countTrainedBySex(db, reportedActionIdsStarting(filters));
       return {
         rows: sexes.map((sex) => ({ key: sex, label: SEX_LABELS[lang][sex], count: officials[sex] })),
         total: officials.total,

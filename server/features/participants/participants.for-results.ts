@@ -50,8 +50,12 @@ const inActions = (actionIds: SelectedKeys): SQL => selectedBy(sql`t.action_id`,
 /** No one yet: a count by sex to add to. */
 export const emptyCounts = (): CountsBySex => ({ female: 0, male: 0, other: 0, total: 0 });
 
-/** Officials trained in the Actions that `actionIds` selects, by sex, each person once. */
-export async function countTrainedBySex(db: Db, actionIds: SQL): Promise<CountsBySex> {
+/**
+ * Officials trained in the Actions that `actionIds` selects, by sex, each person once; for every
+ * Action, the count the database keeps (keptTrainedBySex).
+ */
+export async function countTrainedBySex(db: Db, actionIds: SelectedKeys): Promise<CountsBySex> {
+  if (actionIds === undefined) return keptTrainedBySex(db);
   const rows = await queryReportRows<{ sex: Sex; people: number }>(
     db,
     sql`
@@ -82,13 +86,15 @@ export interface TrainedBreakdownRow {
  * Officials trained in some Actions (in one year of the trainings' last days, if given), counted in
  * the database: overall and trainers by sex, and by region, topic and year, each person once per
  * key. `actionIds` selects the Actions' ids (actionsMatching), so that PostgreSQL selects them
- * itself; `regionKeys` and `topicKeys` give each Action's keys as rows of (action_id, key).
+ * itself; `regionKeys` and `topicKeys` give each Action's keys as rows of (action_id, key). For every
+ * Action in every year, the counts the database keeps (keptTrainedBreakdowns).
  */
 export async function countTrainedBreakdowns(
   db: Db,
   actionIds: SelectedKeys,
   { year, regionKeys, topicKeys }: { year?: number; regionKeys: SQL; topicKeys: SQL },
 ): Promise<TrainedBreakdownRow[]> {
+  if (actionIds === undefined && year === undefined) return keptTrainedBreakdowns(db);
   const inYear = year === undefined ? sql`true` : dateInYear(sql`t.end_date`, year);
   const officials = sql`(${trainedParticipationsWhere(sql`${inActions(actionIds)} and ${inYear}`)})`;
   // Five statements rather than one, side by side a few at a time (queryReportRows): on PostgreSQL

@@ -16,7 +16,6 @@ import {
   addBySex,
   countTrainedBreakdowns,
   emptyCounts,
-  keptTrainedBreakdowns,
   type TrainedBreakdownRow,
 } from '../participants/participants.for-results.ts';
 import type { Sex } from '../participants/participants.values.ts';
@@ -90,17 +89,9 @@ export async function getPortfolioResults(
   // Everything is counted in the database: at full size there are millions of participations and
   // hundreds of thousands of activities and deliverables.
   // Side by side: each statement waits for one of the reports' places (queryReportRows).
-  // The whole portfolio's people trained are kept by the database; any other selection is counted.
-  const wholePortfolio = !query.region && !query.topic && year === undefined;
   const [actions, trained, activitiesHeld, deliverables, experts] = await Promise.all([
     countActionsMatching(db, criteria),
-    wholePortfolio
-      ? keptTrainedBreakdowns(db)
-      : countTrainedBreakdowns(db, actionIds, {
-          year,
-          regionKeys: actionRegionKeys,
-          topicKeys: actionTopicKeys,
-        }),
+    countTrainedBreakdowns(db, actionIds, { year, regionKeys: actionRegionKeys, topicKeys: actionTopicKeys }),
     countHeldActivities(db, actionIds, year),
     countDeliverableMilestones(db, actionIds, year),
     deployedExpertCounts(db, actionIds, year),
