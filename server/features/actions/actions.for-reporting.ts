@@ -4,7 +4,7 @@ import { type SelectedKeys, selectedBy } from '../../kernel/db/selected-by.ts';
 import { queryReportRows } from '../../kernel/db/statement-slots.ts';
 import type { LocalizedText } from '../../kernel/localized.ts';
 import { countries, regions, topics } from '../taxonomy/taxonomy.table.ts';
-import { actionWhere } from './actions.queries.ts';
+import { actionsMatching } from './actions.for-results.ts';
 import { type ActionStatus, actionCountries, actions, actionTopics } from './actions.table.ts';
 
 /**
@@ -25,16 +25,12 @@ export interface ReportFilters {
  * no filter narrows them (every Action).
  */
 export function reportedActionIds(filters: ReportFilters): SelectedKeys {
-  const where = actionWhere(
-    { kind: 'all' },
-    {
-      statuses: filters.status ? [filters.status] : undefined,
-      topic: filters.topic,
-      region: filters.region,
-      country: filters.country,
-    },
-  );
-  return where ? sql`select ${actions.id} from ${actions} where ${where}` : undefined;
+  return actionsMatching({
+    statuses: filters.status ? [filters.status] : undefined,
+    topic: filters.topic,
+    region: filters.region,
+    country: filters.country,
+  });
 }
 
 /** The year an Action starts: when it actually started, else when it is planned to. */

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
 import type { SelectedKeys } from '../../kernel/db/selected-by.ts';
 import { countries } from '../taxonomy/taxonomy.table.ts';
-import { actionWhere, countActions } from './actions.queries.ts';
+import { type ActionCriteria, actionWhere, countActions } from './actions.queries.ts';
 import { actionCountries, actions, actionTopics } from './actions.table.ts';
 
 /** The portfolio results' filter on Actions: their region and topic. */
@@ -16,13 +16,14 @@ export interface ActionsCriteria {
  * portfolio, for staff and steering), how many they are, and each one's regions and topics for the
  * breakdowns.
  *
- * The matching Actions are a subquery of their ids, for `action_id in (…)`: PostgreSQL selects them
+ * The matching Actions (for the results a region and a topic; the dashboard adds a country and a
+ * status) are a subquery of their ids, for `action_id in (…)`: PostgreSQL selects them
  * itself within each count, where a list of their ids would be one parameter per Action (10,043 at
  * full size, with no filter) sent to every count. Its columns are named with their table
  * (`actions`), never an alias, as actionWhere names them, so it can also stand inside a statement
  * that calls its own table `a`.
  */
-export function actionsMatching(criteria: ActionsCriteria): SelectedKeys {
+export function actionsMatching(criteria: ActionCriteria): SelectedKeys {
   const where = actionWhere({ kind: 'all' }, criteria);
   // No criterion: every Action (selectedBy then adds no condition).
   return where ? sql`select ${actions.id} from ${actions} where ${where}` : undefined;

@@ -156,13 +156,8 @@ export async function selectActionPage(
 
 /** The 4Ps, approaches and partners of one Action. */
 export async function selectDetailRelations(db: Db, actionId: string) {
-  const [pillarRows, approachRows, partnerRows] = await Promise.all([
-    db
-      .select({ code: pillars.code, name: pillars.name })
-      .from(actionPillars)
-      .innerJoin(pillars, eq(pillars.code, actionPillars.pillarCode))
-      .where(eq(actionPillars.actionId, actionId))
-      .orderBy(asc(pillars.sortOrder)),
+  const [pillarsByAction, approachRows, partnerRows] = await Promise.all([
+    selectPillarsOf(db, [actionId]),
     db
       .select({ code: approaches.code, name: approaches.name })
       .from(actionApproaches)
@@ -171,7 +166,7 @@ export async function selectDetailRelations(db: Db, actionId: string) {
       .orderBy(asc(approaches.sortOrder)),
     selectActionPartners(db, actionId),
   ]);
-  return { pillarRows, approachRows, partnerRows };
+  return { pillarRows: pillarsByAction.get(actionId) ?? [], approachRows, partnerRows };
 }
 
 /**
