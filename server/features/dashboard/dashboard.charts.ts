@@ -13,7 +13,7 @@ import {
 } from '../actions/actions.for-reporting.ts';
 import { activitiesHeldByQuarter } from '../activities/activities.for-reporting.ts';
 import { expertsDeployedByYear } from '../experts/deployments.for-reporting.ts';
-import { countTrainedBySex } from '../participants/participants.for-results.ts';
+import { countTrainedBySex, keptFilterOf } from '../participants/participants.for-results.ts';
 import { sexes } from '../participants/participants.table.ts';
 import { requestFunnel } from '../requests/requests.for-reporting.ts';
 import type { ChartId, ChartRow } from './dashboard.contract.ts';
@@ -84,7 +84,10 @@ export const chartSources: ChartSource[] = [
     id: 'officialsTrained',
     async compute(db, filters, lang) {
       // The participants feature counts per Action, so the year selects the Actions that start in it.
-      const officials = await countTrainedBySex(db, reportedActionIdsStarting(filters));
+      // The database keeps the counts for one topic or region; not for a year an Action starts in.
+      const { year: startYear, ...criteria } = filters;
+      const kept = keptFilterOf({ ...criteria, startYear });
+      const officials = await countTrainedBySex(db, reportedActionIdsStarting(filters), kept);
       return {
         rows: sexes.map((sex) => ({ key: sex, label: SEX_LABELS[lang][sex], count: officials[sex] })),
         total: officials.total,

@@ -51,11 +51,15 @@ const inActions = (actionIds: SelectedKeys): SQL => selectedBy(sql`t.action_id`,
 export const emptyCounts = (): CountsBySex => ({ female: 0, male: 0, other: 0, total: 0 });
 
 /**
- * Officials trained in the Actions that `actionIds` selects, by sex, each person once; for every
- * Action, the count the database keeps (keptTrainedBySex).
+ * Officials trained in the Actions that `actionIds` selects, by sex, each person once; read from the
+ * counts the database keeps when `kept` names the same selection (keptFilterOf).
  */
-export async function countTrainedBySex(db: Db, actionIds: SelectedKeys): Promise<CountsBySex> {
-  if (actionIds === undefined) return keptTrainedBySex(db);
+export async function countTrainedBySex(
+  db: Db,
+  actionIds: SelectedKeys,
+  kept?: string,
+): Promise<CountsBySex> {
+  if (kept !== undefined) return keptTrainedBySex(db, kept);
   const rows = await queryReportRows<{ sex: Sex; people: number }>(
     db,
     sql`
@@ -86,15 +90,15 @@ export interface TrainedBreakdownRow {
  * Officials trained in some Actions (in one year of the trainings' last days, if given), counted in
  * the database: overall and trainers by sex, and by region, topic and year, each person once per
  * key. `actionIds` selects the Actions' ids (actionsMatching), so that PostgreSQL selects them
- * itself; `regionKeys` and `topicKeys` give each Action's keys as rows of (action_id, key). For every
- * Action in every year, the counts the database keeps (keptTrainedBreakdowns).
+ * itself; `regionKeys` and `topicKeys` give each Action's keys as rows of (action_id, key). When
+ * `kept` names the same selection (keptFilterOf), the counts the database keeps.
  */
 export async function countTrainedBreakdowns(
   db: Db,
   actionIds: SelectedKeys,
-  { year, regionKeys, topicKeys }: { year?: number; regionKeys: SQL; topicKeys: SQL },
+  { year, regionKeys, topicKeys, kept }: { year?: number; regionKeys: SQL; topicKeys: SQL; kept?: string },
 ): Promise<TrainedBreakdownRow[]> {
-  if (actionIds === undefined && year === undefined) return keptTrainedBreakdowns(db);
+  if (kept !== undefined) return keptTrainedBreakdowns(db, kept);
   const inYear = year === undefined ? sql`true` : dateInYear(sql`t.end_date`, year);
   const officials = sql`(${trainedParticipationsWhere(sql`${inActions(actionIds)} and ${inYear}`)})`;
   // Five statements rather than one, side by side a few at a time (queryReportRows): on PostgreSQL
@@ -117,26 +121,45 @@ export async function countTrainedBreakdowns(
   return breakdowns.flat();
 }
 
+/** What the database keeps the people trained under: the Actions' regions and topics, the trainings' years. */
+const KEPT_CRITERIA = ['region', 'topic', 'year'];
+
 /**
- * What countTrainedBreakdowns counts for the whole portfolio (every Action, every year), as the
- * database keeps it (`trained_people_counts`, migration 0030, decision 115): a few hundred rows to
- * add up, where counting takes a pass over every trained participation for each breakdown.
+ * The filter the database keeps the people trained under for these criteria (decision 119): '' when
+ * none is given, `region=asia`, `topic=thb` or `year=2024` when one of those is; undefined when the
+ * criteria select otherwise (two at once, or one that is not kept), and the people are counted.
+ * A region or topic selects the Actions that have it; a year, the trainings that ended in it.
  */
-export function keptTrainedBreakdowns(db: Db): Promise<TrainedBreakdownRow[]> {
+export function keptFilterOf(criteria: Record<string, string | number | undefined>): string | undefined {
+  const given = Object.entries(criteria).filter(([, value]) => value !== undefined);
+  if (given.length === 0) return '';
+  const [only] = given;
+  if (given.length > 1 || !only || !KEPT_CRITERIA.includes(only[0])) return undefined;
+  return `${only[0]}=${only[1]}`;
+}
+
+/**
+ * What countTrainedBreakdowns counts for the whole portfolio or under one filter (keptFilterOf), as
+ * the database keeps it (`trained_people_counts`, migrations 0030 and 0033, decisions 115 and 119):
+ * a few hundred rows to add up, where counting takes a pass over the trained participations for
+ * each breakdown.
+ */
+export function keptTrainedBreakdowns(db: Db, filter: string): Promise<TrainedBreakdownRow[]> {
   return queryRows<TrainedBreakdownRow>(
     db,
     sql`
     select breakdown, nullif(key, '') as key, sex::text as sex, sum(people)::int as people
       from ${trainedPeopleCounts}
+     where ${trainedPeopleCounts.filter} = ${filter}
      group by breakdown, key, sex
     having sum(people) <> 0`,
   );
 }
 
-/** Officials trained in the whole portfolio, by sex, as the database keeps the count. */
-export async function keptTrainedBySex(db: Db): Promise<CountsBySex> {
+/** Officials trained in the whole portfolio or under one filter, by sex, as the database keeps the count. */
+export async function keptTrainedBySex(db: Db, filter: string): Promise<CountsBySex> {
   const counts = emptyCounts();
-  for (const row of await keptTrainedBreakdowns(db))
+  for (const row of await keptTrainedBreakdowns(db, filter))
     if (row.breakdown === 'officials') addBySex(counts, row.sex, row.people);
   return counts;
 }

@@ -170,31 +170,39 @@ export const trainedParticipations = pgTable(
 );
 
 /**
- * The keys each trained person is counted under in the whole portfolio's results, one row per
- * (person, breakdown, key): `officials` and `trainers` with the key '', and the `region`, `topic`
- * and `year` of their trainings. Kept by the database from `trained_participations` and the Actions'
- * countries and topics (migration 0030, decision 115); the counts below follow it.
+ * The keys each trained person is counted under, one row per person: `keys` holds one code per
+ * (filter, breakdown, key) of `trained_people_key_rule`, written `filter|breakdown|key` (migration
+ * 0033, decision 119). The breakdowns are `officials` and `trainers` (key '') and the `region`,
+ * `topic` and `year` of the person's trainings; the filter is '' for the whole portfolio, or one
+ * region, topic or year (`region=asia`) for the trainings it selects. Kept by the database from
+ * `trained_participations` and the Actions' countries and topics; the counts below follow it.
  */
-export const trainedPeopleKeys = pgTable(
-  'trained_people_keys',
+export const trainedPeopleKeySets = pgTable(
+  'trained_people_key_sets',
   {
     personId: uuid('person_id').notNull(),
-    breakdown: text('breakdown').notNull(),
-    key: text('key').notNull(),
     sex: personSex('sex').notNull(),
+    keys: text('keys').array().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.personId, t.breakdown, t.key] })],
+  (t) => [primaryKey({ columns: [t.personId, t.sex] })],
 );
 
 /**
- * How many people each (breakdown, key, sex) of `trained_people_keys` holds, as rows of changes to
- * add up: a writer appends what it moved rather than updating one shared row, so writers never wait
- * for each other here; the rows are summed into one per key now and then (migration 0030).
+ * How many people each (filter, breakdown, key, sex) of `trained_people_key_sets` holds, as rows of
+ * changes to add up: a writer appends what it moved rather than updating one shared row, so writers
+ * never wait for each other here; the rows are summed into one per key now and then (migrations
+ * 0030 and 0033).
  */
-export const trainedPeopleCounts = pgTable('trained_people_counts', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  breakdown: text('breakdown').notNull(),
-  key: text('key').notNull(),
-  sex: personSex('sex').notNull(),
-  people: integer('people').notNull(),
-});
+export const trainedPeopleCounts = pgTable(
+  'trained_people_counts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    filter: text('filter').notNull(),
+    breakdown: text('breakdown').notNull(),
+    key: text('key').notNull(),
+    sex: personSex('sex').notNull(),
+    people: integer('people').notNull(),
+  },
+  // A report reads the rows of one filter.
+  (t) => [index('trained_people_counts_filter_idx').on(t.filter)],
+);

@@ -16,6 +16,7 @@ import {
   addBySex,
   countTrainedBreakdowns,
   emptyCounts,
+  keptFilterOf,
   type TrainedBreakdownRow,
 } from '../participants/participants.for-results.ts';
 import type { Sex } from '../participants/participants.values.ts';
@@ -91,7 +92,12 @@ export async function getPortfolioResults(
   // Side by side: each statement waits for one of the reports' places (queryReportRows).
   const [actions, trained, activitiesHeld, deliverables, experts] = await Promise.all([
     countActionsMatching(db, criteria),
-    countTrainedBreakdowns(db, actionIds, { year, regionKeys: actionRegionKeys, topicKeys: actionTopicKeys }),
+    countTrainedBreakdowns(db, actionIds, {
+      year,
+      regionKeys: actionRegionKeys,
+      topicKeys: actionTopicKeys,
+      kept: keptFilterOf({ ...criteria, year }),
+    }),
     countHeldActivities(db, actionIds, year),
     countDeliverableMilestones(db, actionIds, year),
     deployedExpertCounts(db, actionIds, year),
