@@ -58,6 +58,8 @@ export const deployedExperts = pgTable(
   (t) => [
     primaryKey({ columns: [t.actionId, t.year, t.expertId] }),
     index('deployed_experts_expert_idx').on(t.expertId),
+    // The experts per year over every Action, counted in the index's order (no sort, no hash).
+    index('deployed_experts_year_idx').on(t.year, t.expertId),
   ],
 );
 

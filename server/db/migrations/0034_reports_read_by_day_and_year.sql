@@ -1,0 +1,3 @@
+CREATE INDEX "activities_held_start_idx" ON "activities" USING btree ("start_date") WHERE "activities"."status" in ('held', 'reported');--> statement-breakpoint
+CREATE INDEX "activities_held_end_idx" ON "activities" USING btree ("end_date") WHERE "activities"."status" in ('held', 'reported');--> statement-breakpoint
+CREATE INDEX "deployed_experts_year_idx" ON "deployed_experts" USING btree ("year","expert_id");
