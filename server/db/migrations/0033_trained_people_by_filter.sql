@@ -78,7 +78,7 @@ BEGIN
     FROM changes GROUP BY code, sex;
   GET DIAGNOSTICS moved = ROW_COUNT;
   -- A few thousand rows of changes cost little to add up (a report reads one filter's); beyond,
-  -- they are summed into one row per key, about 5,000 at full size.
+  -- they are summed into one row per key, about 3,300 at full size.
   IF moved > 0 AND (SELECT count(*) FROM trained_people_counts) > 20000 THEN
     PERFORM compact_trained_people_counts();
   END IF;
