@@ -58,33 +58,41 @@ export async function actionsByStatus(db: Db, filters: ReportFilters): Promise<C
   );
 }
 
-/** How many of the reported Actions work on each topic (an Action with two topics counts in both). */
+/**
+ * How many of the reported Actions work on each topic (an Action with two topics counts in both).
+ * Counted per topic code first, then named: an Action has each topic once (the key of
+ * action_topics), and grouping by the names as well cost five times as long.
+ */
 export async function actionsByTopic(db: Db, filters: ReportFilters): Promise<CountRow[]> {
   return queryReportRows<CountRow>(
     db,
     sql`
-    select ${topics.code} as key, ${topics.name} as name, count(distinct ${actions.id})::int as count
-      from ${actions}
-      join ${actionTopics} on ${actionTopics.actionId} = ${actions.id}
-      join ${topics} on ${topics.code} = ${actionTopics.topicCode}
-     where ${reportedActions(filters)}
-     group by ${topics.code}, ${topics.name}, ${topics.sortOrder}
-     order by count(distinct ${actions.id}) desc, ${topics.sortOrder}`,
+    select ${topics.code} as key, ${topics.name} as name, counted.count
+      from (select ${actionTopics.topicCode} as code, count(*)::int as count
+              from ${actionTopics} join ${actions} on ${actions.id} = ${actionTopics.actionId}
+             where ${reportedActions(filters)}
+             group by ${actionTopics.topicCode}) counted
+      join ${topics} on ${topics.code} = counted.code
+     order by counted.count desc, ${topics.sortOrder}`,
   );
 }
 
-/** How many of the reported Actions work in each region (through their countries). */
+/**
+ * How many of the reported Actions work in each region (through their countries; an Action with two
+ * countries in one region counts once), counted per region code first, then named.
+ */
 export async function actionsByRegion(db: Db, filters: ReportFilters): Promise<CountRow[]> {
   return queryReportRows<CountRow>(
     db,
     sql`
-    select ${regions.code} as key, ${regions.name} as name, count(distinct ${actions.id})::int as count
-      from ${actions}
-      join ${actionCountries} on ${actionCountries.actionId} = ${actions.id}
-      join ${countries} on ${countries.code} = ${actionCountries.countryCode}
-      join ${regions} on ${regions.code} = ${countries.regionCode}
-     where ${reportedActions(filters)}
-     group by ${regions.code}, ${regions.name}, ${regions.sortOrder}
+    select ${regions.code} as key, ${regions.name} as name, counted.count
+      from (select ${countries.regionCode} as code, count(distinct ${actionCountries.actionId})::int as count
+              from ${actionCountries}
+              join ${countries} on ${countries.code} = ${actionCountries.countryCode}
+              join ${actions} on ${actions.id} = ${actionCountries.actionId}
+             where ${reportedActions(filters)}
+             group by ${countries.regionCode}) counted
+      join ${regions} on ${regions.code} = counted.code
      order by ${regions.sortOrder}`,
   );
 }
