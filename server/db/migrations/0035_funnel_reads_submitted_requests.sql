@@ -1,0 +1,1 @@
+CREATE INDEX "requests_submitted_idx" ON "requests" USING btree ("submitted_at","id") WHERE "requests"."submitted_at" is not null;
