@@ -217,55 +217,55 @@ describe('indicators of an Action', () => {
   });
 });
 
-describe('computed actuals', () => {
-  async function held(actionId: string, type: 'training' | 'workshop', start: string, days: number) {
-    const end = new Date(Date.parse(`${start}T00:00:00Z`) + (days - 1) * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
-    const [row] = await t.database.db
-      .insert(activities)
-      .values({
-        actionId,
-        type,
-        status: 'held',
-        title: { en: `A ${type}` },
-        startDate: start,
-        endDate: end,
-        modality: 'online',
-      })
-      .returning({ id: activities.id });
-    return {
-      id: row?.id as string,
-      days: Array.from({ length: days }, (_, i) =>
-        new Date(Date.parse(`${start}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10),
-      ),
-    };
-  }
-  let seq = 0;
-  async function attendee(activity: { id: string; days: string[] }, sex: 'female' | 'male', present: number) {
-    seq += 1;
-    const [person] = await t.database.db
-      .insert(people)
-      .values({
-        fullName: `Trainee ${seq}`,
-        nameKey: `trainee ${seq}`,
-        institutionName: 'Border post',
-        sex,
-        positionLevel: 'junior',
-        lawfulBasis: 'public_task',
-      })
-      .returning({ id: people.id });
-    const [p] = await t.database.db
-      .insert(participations)
-      .values({ personId: person?.id as string, activityId: activity.id, role: 'participant' })
-      .returning({ id: participations.id });
-    const participationId = p?.id as string;
-    await t.database.db
-      .insert(attendance)
-      .values(activity.days.map((day, i) => ({ participationId, day, present: i < present })));
-    return participationId;
-  }
+/** A held activity of an Action, from `start` for `days` days. */
+async function held(actionId: string, type: 'training' | 'workshop', start: string, days: number) {
+  const end = new Date(Date.parse(`${start}T00:00:00Z`) + (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  const [row] = await t.database.db
+    .insert(activities)
+    .values({
+      actionId,
+      type,
+      status: 'held',
+      title: { en: `A ${type}` },
+      startDate: start,
+      endDate: end,
+      modality: 'online',
+    })
+    .returning({ id: activities.id });
+  return {
+    id: row?.id as string,
+    days: Array.from({ length: days }, (_, i) =>
+      new Date(Date.parse(`${start}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10),
+    ),
+  };
+}
+let seq = 0;
+/** A new person taking part in an activity, present on its first `present` days. */
+async function attendee(activity: { id: string; days: string[] }, sex: 'female' | 'male', present: number) {
+  seq += 1;
+  const [person] = await t.database.db
+    .insert(people)
+    .values({
+      fullName: `Trainee ${seq}`,
+      nameKey: `trainee ${seq}`,
+      institutionName: 'Border post',
+      sex,
+      positionLevel: 'junior',
+      lawfulBasis: 'public_task',
+    })
+    .returning({ id: people.id });
+  const [p] = await t.database.db
+    .insert(participations)
+    .values({ personId: person?.id as string, activityId: activity.id, role: 'participant' })
+    .returning({ id: participations.id });
+  const participationId = p?.id as string;
+  await t.database.db
+    .insert(attendance)
+    .values(activity.days.map((day, i) => ({ participationId, day, present: i < present })));
+  return participationId;
+}
 
+describe('computed actuals', () => {
   it('counts activities held and officials trained (80% attendance, by sex) per period, and refuses typed actuals', async () => {
     const heldIndicator: IndicatorView = (
       await create(peruId, {
@@ -576,6 +576,31 @@ describe('GET /api/portfolio/results', () => {
     expect((await call(ghanaPartner, 'GET', '/api/portfolio/results')).statusCode).toBe(403);
     expect((await call(expert, 'GET', '/api/portfolio/results')).statusCode).toBe(403);
     expect((await call(officer, 'GET', '/api/portfolio/results?year=abc')).statusCode).toBe(400);
+  });
+
+  it('reads one region, topic or year from the counts the database keeps, as counting gives them', async () => {
+    // Two filters at once are counted (above); one is read from the kept counts (decision 119). Each
+    // way must find the same people: Latin America's in 2024, seen from either single filter. One
+    // more person trained in Peru in 2023 makes each filter matter.
+    const earlier = await held(peruId, 'training', '2023-03-06', 2);
+    await attendee(earlier, 'female', 2);
+    const results = async (query: string) =>
+      (await call(officer, 'GET', `/api/portfolio/results?${query}`)).json();
+    const both = await results('year=2024&region=lac');
+    const byRegionIn2024 = (await results('year=2024')).officialsTrainedByRegion;
+    const byYearInLac = (await results('region=lac')).officialsTrainedByYear;
+    const { key: _key, ...lacIn2024 } = byRegionIn2024.find((row: { key: string }) => row.key === 'lac');
+    const { key: _year, ...in2024InLac } = byYearInLac.find((row: { key: string }) => row.key === '2024');
+    expect(lacIn2024).toEqual(both.officialsTrained);
+    expect(in2024InLac).toEqual(both.officialsTrained);
+    // And each year's and a topic's people, seen from the filter and from the whole portfolio.
+    const all = await results('');
+    expect(all.officialsTrainedByYear.length).toBeGreaterThan(1);
+    for (const { key: year, ...ofYear } of all.officialsTrainedByYear)
+      expect((await results(`year=${year}`)).officialsTrained).toEqual(ofYear);
+    const [topic] = all.officialsTrainedByTopic;
+    const { key: _topic, ...ofTopic } = topic;
+    expect((await results(`topic=${topic.key}`)).officialsTrained).toEqual(ofTopic);
   });
 });
 
