@@ -3,6 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../kernel/db/database.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { actionIdOf } from '../../test/requests.ts';
+import {
+  type ActivityStatus,
+  type ActivityType,
+  attend as attendAs,
+  dayAfter,
+  insertActivity,
+  insertTrainee,
+} from '../../test/trainings.ts';
 import { actionRegionKeys, actionsMatching, actionTopicKeys } from '../actions/actions.for-results.ts';
 import { actionCountries, actionTopics } from '../actions/actions.table.ts';
 import { activities } from '../activities/activities.table.ts';
@@ -31,64 +39,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Kind = 'training' | 'training_of_trainers' | 'workshop';
-type Status = 'held' | 'reported' | 'planned' | 'confirmed';
-
-async function activity(actionId: string, type: Kind, status: Status, days = 5) {
-  const start = '2026-05-11';
-  const end = new Date(Date.parse(`${start}T00:00:00Z`) + (days - 1) * 86_400_000).toISOString().slice(0, 10);
-  const [row] = await t.database.db
-    .insert(activities)
-    .values({
-      actionId,
-      type,
-      status,
-      title: { en: `Test ${type}` },
-      startDate: start,
-      endDate: end,
-      modality: 'online',
-    })
-    .returning({ id: activities.id });
-  if (!row) throw new Error('activity not inserted');
-  return { id: row.id, days: Array.from({ length: days }, (_, i) => dayOf(start, i)) };
-}
-const dayOf = (start: string, i: number) =>
-  new Date(Date.parse(`${start}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10);
-
-let seq = 0;
-async function person(sex: 'female' | 'male' | 'other', positionLevel: 'junior' | 'trainer' = 'junior') {
-  seq += 1;
-  const [row] = await t.database.db
-    .insert(people)
-    .values({
-      fullName: `Test Person ${seq}`,
-      nameKey: `test person ${seq}`,
-      institutionName: 'Test institution',
-      sex,
-      positionLevel,
-      lawfulBasis: 'public_task',
-    })
-    .returning({ id: people.id });
-  if (!row) throw new Error('person not inserted');
-  return row.id;
-}
-
-async function attend(
+/** A test activity of an Action, starting on 11 May 2026. */
+const activity = (actionId: string, type: ActivityType, status: ActivityStatus, days = 5) =>
+  insertActivity(t.database.db, { actionId, type, status, start: '2026-05-11', days });
+const person = (sex: 'female' | 'male' | 'other', positionLevel: 'junior' | 'trainer' = 'junior') =>
+  insertTrainee(t.database.db, sex, positionLevel);
+const attend = (
   personId: string,
   act: { id: string; days: string[] },
   present: number,
   role: 'participant' | 'trainer' = 'participant',
-) {
-  const [row] = await t.database.db
-    .insert(participations)
-    .values({ personId, activityId: act.id, role })
-    .returning({ id: participations.id });
-  if (!row) throw new Error('participation not inserted');
-  await t.database.db
-    .insert(attendance)
-    .values(act.days.map((day, i) => ({ participationId: row.id, day, present: i < present })));
-  return row.id;
-}
+) => attendAs(t.database.db, personId, act, present, role);
 
 /** The Actions of these ids, as the readers of trained people select them: a statement. */
 const actionsOf = (ids: string[]) =>
@@ -251,7 +212,7 @@ describe('the trained participations the database keeps', () => {
     expect(await ghanaOfficials()).toBe(before + 1);
 
     // The activity: longer, planned again, not a training, or moved to another Action.
-    const longer = dayOf(training.days[0] as string, 5);
+    const longer = dayAfter(training.days[0] as string, 5);
     await t.database.db.update(activities).set({ endDate: longer }).where(eq(activities.id, training.id));
     expect(await ghanaOfficials()).toBe(before); // 4 of 6 days
     await expectKeptAsTheRuleSays();

@@ -4,8 +4,9 @@ import { demoPdf } from '../../demo/demo-pdf.ts';
 import { createTestApp, type SignedInHeaders, type TestApp } from '../../test/harness.ts';
 import { multipartBody } from '../../test/multipart.ts';
 import { actionIdOf } from '../../test/requests.ts';
+import { attend, insertActivity, insertTrainee } from '../../test/trainings.ts';
 import { activities } from '../activities/activities.table.ts';
-import { attendance, participations, people } from '../participants/participants.table.ts';
+import { participations, people } from '../participants/participants.table.ts';
 import type { IndicatorView } from './results.contract.ts';
 
 let t: TestApp;
@@ -218,52 +219,11 @@ describe('indicators of an Action', () => {
 });
 
 /** A held activity of an Action, from `start` for `days` days. */
-async function held(actionId: string, type: 'training' | 'workshop', start: string, days: number) {
-  const end = new Date(Date.parse(`${start}T00:00:00Z`) + (days - 1) * 86_400_000).toISOString().slice(0, 10);
-  const [row] = await t.database.db
-    .insert(activities)
-    .values({
-      actionId,
-      type,
-      status: 'held',
-      title: { en: `A ${type}` },
-      startDate: start,
-      endDate: end,
-      modality: 'online',
-    })
-    .returning({ id: activities.id });
-  return {
-    id: row?.id as string,
-    days: Array.from({ length: days }, (_, i) =>
-      new Date(Date.parse(`${start}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10),
-    ),
-  };
-}
-let seq = 0;
+const held = (actionId: string, type: 'training' | 'workshop', start: string, days: number) =>
+  insertActivity(t.database.db, { actionId, type, status: 'held', start, days });
 /** A new person taking part in an activity, present on its first `present` days. */
-async function attendee(activity: { id: string; days: string[] }, sex: 'female' | 'male', present: number) {
-  seq += 1;
-  const [person] = await t.database.db
-    .insert(people)
-    .values({
-      fullName: `Trainee ${seq}`,
-      nameKey: `trainee ${seq}`,
-      institutionName: 'Border post',
-      sex,
-      positionLevel: 'junior',
-      lawfulBasis: 'public_task',
-    })
-    .returning({ id: people.id });
-  const [p] = await t.database.db
-    .insert(participations)
-    .values({ personId: person?.id as string, activityId: activity.id, role: 'participant' })
-    .returning({ id: participations.id });
-  const participationId = p?.id as string;
-  await t.database.db
-    .insert(attendance)
-    .values(activity.days.map((day, i) => ({ participationId, day, present: i < present })));
-  return participationId;
-}
+const attendee = async (activity: { id: string; days: string[] }, sex: 'female' | 'male', present: number) =>
+  attend(t.database.db, await insertTrainee(t.database.db, sex), activity, present);
 
 describe('computed actuals', () => {
   it('counts activities held and officials trained (80% attendance, by sex) per period, and refuses typed actuals', async () => {
