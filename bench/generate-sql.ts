@@ -548,7 +548,7 @@ export function portfolioSteps(sizes: Sizes, seed: number): Step[] {
            select row_number() over (order by idx)::int as ord, idx, id, start, days, status
              from bench_gen.activities where status not in ('cancelled', 'postponed')`,
         `alter table bench_gen.deployable add primary key (ord)`,
-        // Who was deployed where and when (migration 0032) is filled once after the deployments,
+        // Who was deployed where and when (migration 0032) and its counts (0036) are filled once after the deployments,
         // rather than by the trigger for every expert of the statement.
         `alter table deployments disable trigger deployments_inserted_refresh_deployed_experts`,
         `insert into deployments (id, expert_id, activity_id, role, days, created_by, created_at)
@@ -564,6 +564,7 @@ export function portfolioSteps(sizes: Sizes, seed: number): Step[] {
         `alter table deployments enable trigger deployments_inserted_refresh_deployed_experts`,
         `insert into deployed_experts (action_id, year, expert_id)
          select action_id, year, expert_id from deployed_expert_rule on conflict do nothing`,
+        `select count_all_deployed_experts()`,
         `insert into deployment_feedback (deployment_id, score, comment, given_by, created_at)
          select d.id,
                 bench_gen.weighted(array[5,4,3,2,1], array[0.4,0.35,0.18,0.05,0.02], bench_gen.rand('feedback.score', k))::smallint,

@@ -191,6 +191,14 @@ describe('bench:generate at a tiny scale', () => {
                           (select count(*)::int from ((table deployed_experts except table deployed_expert_rule)
                              union all (table deployed_expert_rule except table deployed_experts)) d) as differ`),
       ).toEqual({ some: true, differ: 0 });
+      // Their counts, filled after them, are what counting them gives.
+      expect(
+        await one(`select (select count(*)::int from deployed_expert_count_rule) > 1 as some,
+                          (select count(*)::int from ((select year, sum(experts)::int from deployed_expert_counts group by year
+                               except table deployed_expert_count_rule)
+                             union all (table deployed_expert_count_rule
+                               except select year, sum(experts)::int from deployed_expert_counts group by year)) d) as differ`),
+      ).toEqual({ some: true, differ: 0 });
       // Each request's funnel stages, filled after the histories, are what the rule says.
       expect(
         await one(`select (select count(*)::int from request_stages) > 0 as some,

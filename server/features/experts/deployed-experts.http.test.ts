@@ -28,34 +28,52 @@ async function countedFromDeployments(actionIds: SQL, year?: number) {
   return { byYear: { rows, total: counts?.deployed ?? 0 }, counts };
 }
 
+const everyAction = sql`select id from actions`;
+
 /**
- * The kept rows are what the rule says now, and the experts counted from them are what counting
- * every deployment gives: for every Action and for one topic's, in all and in each year.
+ * The kept rows are what the rule says now, their kept counts what counting them gives, and the
+ * experts counted from them what counting every deployment gives: for every Action (also from the
+ * kept counts) and for one topic's, in all and in each year.
  */
 async function expectKeptAsTheRuleSays() {
-  const [row] = await t.rows<{ kept: number; differ: number }>(sql`
+  const [row] = await t.rows<{ kept: number; differ: number; miscounted: number }>(sql`
+    with kept_counts as (select year, sum(experts)::int as experts from deployed_expert_counts
+                          group by year having sum(experts) <> 0)
     select (select count(*)::int from deployed_experts) as kept,
            (select count(*)::int from ((table deployed_experts except table deployed_expert_rule)
-              union all (table deployed_expert_rule except table deployed_experts)) d) as differ`);
+              union all (table deployed_expert_rule except table deployed_experts)) d) as differ,
+           (select count(*)::int from ((table deployed_expert_count_rule except table kept_counts)
+              union all (table kept_counts except table deployed_expert_count_rule)) d) as miscounted`);
   expect(row?.kept).toBeGreaterThan(0);
   expect(row?.differ).toBe(0);
+  expect(row?.miscounted).toBe(0);
   const db = t.database.db;
   const years = await t.rows<{ year: number }>(sql`select distinct year from deployed_expert_rule`);
-  for (const actionIds of [
-    sql`select id from actions`,
-    sql`select action_id from action_topics where topic_code = 'thb'`,
+  // `selected` is what a report passes: undefined for every Action, read from the kept counts.
+  const topic = sql`select action_id from action_topics where topic_code = 'thb'`;
+  for (const { actionIds, selected } of [
+    { actionIds: everyAction, selected: undefined },
+    { actionIds: everyAction, selected: everyAction },
+    { actionIds: topic, selected: topic },
   ]) {
     for (const year of [undefined, ...years.map((y) => y.year)]) {
       const counted = await countedFromDeployments(actionIds, year);
-      expect(await expertsDeployedByYear(db, actionIds, year)).toEqual(counted.byYear);
-      expect(await deployedExpertCounts(db, actionIds, year)).toEqual(counted.counts);
+      expect(await expertsDeployedByYear(db, selected, year)).toEqual(counted.byYear);
+      expect(await deployedExpertCounts(db, selected, year)).toEqual(counted.counts);
     }
   }
 }
 
-/** An expert, and two activities of the demo in different years, none of them cancelled. */
-async function expertAndTwoYears() {
-  const [expert] = await t.rows<{ id: string }>(sql`select id from experts order by id limit 1`);
+/**
+ * An expert (the roster's first, or a new one deployed nowhere), and two activities of the demo in
+ * different years, none of them cancelled, the expert on neither.
+ */
+async function expertAndTwoYears(newExpert = false) {
+  const [expert] = newExpert
+    ? await t.rows<{ id: string }>(sql`
+        insert into experts (full_name, gender, administration, country_code, public_sector_status)
+        values ('Ana Ferreira', 'female', 'Polícia Judiciária', 'PT', 'serving') returning id`)
+    : await t.rows<{ id: string }>(sql`select id from experts order by id limit 1`);
   const pair = await t.rows<{ id: string; year: number }>(sql`
     select distinct on (extract(year from start_date)) id, extract(year from start_date)::int as year
       from activities where status <> 'cancelled'
@@ -95,6 +113,34 @@ describe('who was deployed where and when, kept by the database', () => {
     await expectKeptAsTheRuleSays();
     await run(sql`delete from activities where id = ${first.id}`);
     await expectKeptAsTheRuleSays();
+  });
+
+  it('sums the rows of changes to its counts now and then, and the counts stay the same', async () => {
+    // An expert deployed nowhere else: each move takes them out of one year and into the other.
+    const { expertId, first, second } = await expertAndTwoYears(true);
+    const [deployment] = await t.rows<{ id: string }>(sql`
+      insert into deployments (expert_id, activity_id, role, days) values (${expertId}, ${first.id}, 'lead_expert', 3)
+      returning id`);
+    const kept = () => expertsDeployedByYear(t.database.db, undefined, undefined);
+    const before = await kept();
+    const changeRows = async () =>
+      (await t.rows<{ n: number }>(sql`select count(*)::int as n from deployed_expert_counts`))[0]
+        ?.n as number;
+    // Each move to the other year appends a row for each year, until one finds more than 1,000 and sums them.
+    let rows = await changeRows();
+    for (let moves = 0; moves < 1000; moves++) {
+      const to = moves % 2 === 0 ? second : first;
+      await run(sql`update deployments set activity_id = ${to.id} where id = ${deployment?.id}`);
+      const now = await changeRows();
+      if (now < rows) break;
+      rows = now;
+    }
+    expect(rows).toBeGreaterThan(900);
+    expect(await changeRows()).toBeLessThan(100);
+    await run(sql`update deployments set activity_id = ${first.id} where id = ${deployment?.id}`);
+    expect(await kept()).toEqual(before);
+    await expectKeptAsTheRuleSays();
+    await run(sql`delete from deployments where id = ${deployment?.id}`);
   });
 
   it("keeps an expert's rows right when one transaction removes a deployment and another adds one", async () => {

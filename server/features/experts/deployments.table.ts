@@ -1,4 +1,5 @@
 import {
+  bigint,
   index,
   integer,
   pgEnum,
@@ -62,6 +63,18 @@ export const deployedExperts = pgTable(
     index('deployed_experts_year_idx').on(t.year, t.expertId),
   ],
 );
+
+/**
+ * How many experts `deployed_experts` holds over every Action: in each year (`year`), and in all
+ * (`year` null), as rows of changes to add up. A writer appends what it moved rather than updating
+ * one shared row, so writers never wait for each other here; the rows are summed into one per year
+ * now and then (migration 0036, decision 121).
+ */
+export const deployedExpertCounts = pgTable('deployed_expert_counts', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  year: integer('year'),
+  experts: integer('experts').notNull(),
+});
 
 /** The facility's feedback on one deployment, written once the activity is held. */
 export const deploymentFeedback = pgTable('deployment_feedback', {
