@@ -72,8 +72,11 @@ export const activities = pgTable(
     // The activities held, which the reports count per Action and per quarter from the index alone.
     index('activities_held_idx').on(t.actionId, t.startDate).where(sql`${t.status} in ('held', 'reported')`),
     // Over every Action: the dashboard's quarters read the days activities started in order, and
-    // the results count the activities that ended in a year, each from an index alone.
+    // the results count the activities that ended in a year (of some Actions: with their Action),
+    // each from an index alone.
     index('activities_held_start_idx').on(t.startDate).where(sql`${t.status} in ('held', 'reported')`),
-    index('activities_held_end_idx').on(t.endDate).where(sql`${t.status} in ('held', 'reported')`),
+    index('activities_held_end_idx')
+      .on(t.endDate, t.actionId)
+      .where(sql`${t.status} in ('held', 'reported')`),
   ],
 );

@@ -160,10 +160,11 @@ export const trainedParticipations = pgTable(
     isTrainer: boolean('is_trainer').notNull(),
   },
   // The counts select by Action, or by a year of last days (a range of end dates); the triggers find
-  // rows by their participation (the primary key).
+  // rows by their participation (the primary key). Both indexes hold every column a count reads, so
+  // that counting some Actions in one year reads an index alone, not the rows (decision 121).
   (t) => [
-    index('trained_participations_action_idx').on(t.actionId, t.personId),
-    index('trained_participations_end_idx').on(t.endDate),
+    index('trained_participations_action_idx').on(t.actionId, t.personId, t.sex, t.endDate, t.isTrainer),
+    index('trained_participations_end_idx').on(t.endDate, t.actionId, t.personId, t.sex, t.isTrainer),
     // The people counts recount one person's rows (migration 0030).
     index('trained_participations_person_idx').on(t.personId),
   ],
