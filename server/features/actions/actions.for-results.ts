@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
 import type { SelectedKeys } from '../../kernel/db/selected-by.ts';
 import { countries } from '../taxonomy/taxonomy.table.ts';
@@ -20,13 +20,43 @@ export interface ActionsCriteria {
  * status) are a subquery of their ids, for `action_id in (…)`: PostgreSQL selects them
  * itself within each count, where a list of their ids would be one parameter per Action (10,043 at
  * full size, with no filter) sent to every count. Its columns are named with their table
- * (`actions`), never an alias, as actionWhere names them, so it can also stand inside a statement
- * that calls its own table `a`.
+ * (`actions`, `action_topics`, `action_countries`), never an alias, as actionWhere names them, so it
+ * can also stand inside a statement that calls its own table `a`.
  */
 export function actionsMatching(criteria: ActionCriteria): SelectedKeys {
-  const where = actionWhere({ kind: 'all' }, criteria);
+  const { topic, country, region, ...ofTheAction } = criteria;
+  // Each criterion as the ids it selects and where from. A topic, a country or a region reads the
+  // link tables alone: their rows all name an Action (a foreign key), so reading `actions` too would
+  // only join its 10,000 rows.
+  const selections: { id: SQL; from: SQL }[] = [];
+  const where = actionWhere({ kind: 'all' }, ofTheAction);
+  if (where) selections.push({ id: sql`${actions.id}`, from: sql`${actions} where ${where}` });
+  if (topic) {
+    selections.push({
+      id: sql`${actionTopics.actionId}`,
+      from: sql`${actionTopics} where ${actionTopics.topicCode} = ${topic}`,
+    });
+  }
+  if (country) {
+    selections.push({
+      id: sql`${actionCountries.actionId}`,
+      from: sql`${actionCountries} where ${actionCountries.countryCode} = ${country}`,
+    });
+  }
+  if (region) {
+    selections.push({
+      id: sql`${actionCountries.actionId}`,
+      from: sql`${actionCountries} where ${actionCountries.countryCode} in
+        (select ${countries.code} from ${countries} where ${countries.regionCode} = ${region})`,
+    });
+  }
+  const [first, ...others] = selections;
   // No criterion: every Action (selectedBy then adds no condition).
-  return where ? sql`select ${actions.id} from ${actions} where ${where}` : undefined;
+  if (!first) return undefined;
+  // The first criterion's ids that every other selects too. Columns are named with their table, so
+  // inside each subquery they name that subquery's own rows.
+  const alsoSelected = others.map(({ id, from }) => sql` and ${first.id} in (select ${id} from ${from})`);
+  return sql`select ${first.id} from ${first.from}${sql.join(alsoSelected)}`;
 }
 
 /**
