@@ -101,24 +101,50 @@ export async function countTrainedBreakdowns(
   if (kept !== undefined) return keptTrainedBreakdowns(db, kept);
   const inYear = year === undefined ? sql`true` : dateInYear(sql`t.end_date`, year);
   const officials = sql`(${trainedParticipationsWhere(sql`${inActions(actionIds)} and ${inYear}`)})`;
-  // Five statements rather than one, side by side a few at a time (queryReportRows): on PostgreSQL
-  // each takes a connection of the pool (each distinct count sorts every trained participation).
-  const breakdowns = await Promise.all(
-    [
-      sql`select 'officials' as breakdown, null::text as key, sex::text as sex, count(distinct person_id)::int as people
-            from ${officials} o group by sex`,
-      sql`select 'trainers' as breakdown, null::text as key, sex::text as sex, count(distinct person_id)::int as people
-            from ${officials} o where is_trainer group by sex`,
+  // Three statements rather than one, side by side a few at a time (queryReportRows): on PostgreSQL
+  // each takes a connection of the pool. The first counts officials, trainers and each year in one
+  // pass (two groupings); the regions and topics each join their keys.
+  const [overallAndYears, regions, topics] = await Promise.all([
+    queryReportRows<{ key: string | null; sex: Sex; people: number; trainers: number }>(
+      db,
+      sql`select extract(year from end_date)::int::text as key, sex::text as sex,
+                 count(distinct person_id)::int as people,
+                 (count(distinct person_id) filter (where is_trainer))::int as trainers
+            from ${officials} o group by grouping sets ((sex), (1, sex))`,
+    ),
+    queryReportRows<TrainedBreakdownRow>(
+      db,
       sql`select 'region' as breakdown, f.key, o.sex::text as sex, count(distinct o.person_id)::int as people
             from ${officials} o join (${regionKeys}) f on f.action_id = o.action_id group by f.key, o.sex`,
+    ),
+    queryReportRows<TrainedBreakdownRow>(
+      db,
       sql`select 'topic' as breakdown, f.key, o.sex::text as sex, count(distinct o.person_id)::int as people
             from ${officials} o join (${topicKeys}) f on f.action_id = o.action_id group by f.key, o.sex`,
-      sql`select 'year' as breakdown, extract(year from end_date)::int::text as key, sex::text as sex,
-                 count(distinct person_id)::int as people
-            from ${officials} o group by 2, 3`,
-    ].map((statement) => queryReportRows<TrainedBreakdownRow>(db, statement)),
-  );
-  return breakdowns.flat();
+    ),
+  ]);
+  // Every training has a last day, so the rows without a year are the counts over all of them.
+  const overall = overallAndYears.filter((row) => row.key === null);
+  return [
+    ...overall.map(
+      ({ sex, people }): TrainedBreakdownRow => ({ breakdown: 'officials', key: null, sex, people }),
+    ),
+    ...overall
+      .filter((row) => row.trainers > 0)
+      .map(
+        ({ sex, trainers }): TrainedBreakdownRow => ({
+          breakdown: 'trainers',
+          key: null,
+          sex,
+          people: trainers,
+        }),
+      ),
+    ...regions,
+    ...topics,
+    ...overallAndYears
+      .filter((row) => row.key !== null)
+      .map(({ key, sex, people }): TrainedBreakdownRow => ({ breakdown: 'year', key, sex, people })),
+  ];
 }
 
 /** What the database keeps the people trained under: the Actions' regions and topics, the trainings' years. */
