@@ -114,7 +114,12 @@ export const ENDPOINTS: Endpoint[] = [
     label: 'Portfolio results',
     kind: 'aggregate',
     kept: true,
-    paths: ['/api/portfolio/results', '/api/portfolio/results?topic=thb', '/api/portfolio/results?year=2024'],
+    paths: [
+      '/api/portfolio/results',
+      '/api/portfolio/results?topic=thb',
+      '/api/portfolio/results?year=2024',
+      '/api/portfolio/results?region=asia&year=2024',
+    ],
   },
   {
     label: 'Public stats and Actions',
