@@ -548,8 +548,8 @@ export function portfolioSteps(sizes: Sizes, seed: number): Step[] {
            select row_number() over (order by idx)::int as ord, idx, id, start, days, status
              from bench_gen.activities where status not in ('cancelled', 'postponed')`,
         `alter table bench_gen.deployable add primary key (ord)`,
-        // Who was deployed where and when (migration 0032) and its counts (0036) are filled once after the deployments,
-        // rather than by the trigger for every expert of the statement.
+        // Who was deployed where and when (migration 0032) and its counts (0036) are filled once
+        // after the deployments, rather than by the trigger for every expert of the statement.
         `alter table deployments disable trigger deployments_inserted_refresh_deployed_experts`,
         `insert into deployments (id, expert_id, activity_id, role, days, created_by, created_at)
          select bench_gen.uuid('deployment', k), bench_gen.uuid('expert', 1 + (k * ${expertStride}) % ${n.experts}), g.id,
