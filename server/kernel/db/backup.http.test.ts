@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { databaseUrl, onServer, uniqueName } from '../../test/engines.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { verifyAuditChain } from '../audit/audit-chain.ts';
 import { backupDatabase, restoreDatabase, tableContents } from './backup.ts';
-import { type Database, openDatabase } from './database.ts';
+import { type Database, openDatabase, queryRows } from './database.ts';
 
 let t: TestApp;
 let dir: string;
@@ -56,6 +57,17 @@ describe('backup and restore', () => {
       recordAudit(tx, { actorId: null, event: 'test.after_restore', entityType: 'test' }),
     );
     expect(await verifyAuditChain(fresh.db)).toMatchObject({ ok: true });
+    // A table whose ids are an identity column, restored with rows, numbers the next one after them.
+    const [restoredIds] = await queryRows<{ rows: number; highest: number }>(
+      fresh.db,
+      sql`select count(*)::int as rows, max(id)::int as highest from deployed_expert_counts`,
+    );
+    expect(restoredIds?.rows).toBeGreaterThan(0);
+    const [added] = await queryRows<{ id: number }>(
+      fresh.db,
+      sql`insert into deployed_expert_counts (year, experts) values (null, 0) returning id::int`,
+    );
+    expect(added?.id).toBeGreaterThan(restoredIds?.highest ?? 0);
   });
 
   it('refuses a file that is not a backup', async () => {

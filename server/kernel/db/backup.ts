@@ -105,8 +105,8 @@ export async function backupDatabase(db: Db, file: string): Promise<BackupSummar
 /**
  * Loads a backup into a database that was just migrated (and holds nothing else of value): in one
  * transaction, every table is emptied and refilled, with user triggers off (the audit chain and
- * the cache versions are restored as they were, not recomputed), then sequences are moved past the
- * highest ids. Refuses a backup taken at other migrations.
+ * the cache versions are restored as they were, not recomputed), then sequences (serial and
+ * identity columns') are moved past the highest ids. Refuses a backup taken at other migrations.
  */
 export async function restoreDatabase(db: Db, file: string): Promise<BackupSummary> {
   const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
@@ -130,8 +130,10 @@ export async function restoreDatabase(db: Db, file: string): Promise<BackupSumma
     const flush = async () => {
       if (!table || pending.length === 0) return;
       const json = `[${pending.join(',')}]`;
+      // The rows keep their ids, identity columns' included (which would otherwise refuse them).
       await tx.execute(
-        sql`insert into ${ident(table)} select * from json_populate_recordset(null::${ident(table)}, ${json}::json)`,
+        sql`insert into ${ident(table)} overriding system value
+            select * from json_populate_recordset(null::${ident(table)}, ${json}::json)`,
       );
       rowCount += pending.length;
       pending = [];
@@ -156,7 +158,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<BackupSumma
       tx,
       sql`
         select table_name, column_name from information_schema.columns
-         where table_schema = 'public' and column_default like 'nextval(%'`,
+         where table_schema = 'public' and (column_default like 'nextval(%' or is_identity = 'YES')`,
     );
     for (const s of serials) {
       const t = String(s.table_name);
