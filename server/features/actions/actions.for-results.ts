@@ -1,8 +1,8 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
 import type { SelectedKeys } from '../../kernel/db/selected-by.ts';
 import { countries } from '../taxonomy/taxonomy.table.ts';
-import { type ActionCriteria, actionWhere, countActions } from './actions.queries.ts';
+import { type ActionCriteria, actionWhere, countActions, linkedActionIds } from './actions.queries.ts';
 import { actionCountries, actions, actionTopics } from './actions.table.ts';
 
 /** The portfolio results' filter on Actions: their region and topic. */
@@ -20,43 +20,22 @@ export interface ActionsCriteria {
  * status) are a subquery of their ids, for `action_id in (…)`: PostgreSQL selects them
  * itself within each count, where a list of their ids would be one parameter per Action (10,043 at
  * full size, with no filter) sent to every count. Its columns are named with their table
- * (`actions`, `action_topics`, `action_countries`), never an alias, as actionWhere names them, so it
- * can also stand inside a statement that calls its own table `a`.
+ * (`actions`, `action_topics`, `action_countries`) or the subquery `selected`, never an alias a
+ * statement uses, so it can also stand inside a statement that calls its own table `a`.
  */
 export function actionsMatching(criteria: ActionCriteria): SelectedKeys {
   const { topic, country, region, ...ofTheAction } = criteria;
-  // Each criterion as the ids it selects and where from. A topic, a country or a region reads the
-  // link tables alone: their rows all name an Action (a foreign key), so reading `actions` too would
-  // only join its 10,000 rows.
-  const selections: { id: SQL; from: SQL }[] = [];
-  const where = actionWhere({ kind: 'all' }, ofTheAction);
-  if (where) selections.push({ id: sql`${actions.id}`, from: sql`${actions} where ${where}` });
-  if (topic) {
-    selections.push({
-      id: sql`${actionTopics.actionId}`,
-      from: sql`${actionTopics} where ${actionTopics.topicCode} = ${topic}`,
-    });
+  // A status or a search reads the Actions (actionWhere adds the topic, country and region).
+  if (actionWhere({ kind: 'all' }, ofTheAction)) {
+    return sql`select ${actions.id} from ${actions} where ${actionWhere({ kind: 'all' }, criteria)}`;
   }
-  if (country) {
-    selections.push({
-      id: sql`${actionCountries.actionId}`,
-      from: sql`${actionCountries} where ${actionCountries.countryCode} = ${country}`,
-    });
-  }
-  if (region) {
-    selections.push({
-      id: sql`${actionCountries.actionId}`,
-      from: sql`${actionCountries} where ${actionCountries.countryCode} in
-        (select ${countries.code} from ${countries} where ${countries.regionCode} = ${region})`,
-    });
-  }
-  const [first, ...others] = selections;
+  // A topic, a country or a region alone reads its link table, not the 10,000 Actions too: the ids
+  // the first selects that every other selects as well.
+  const [first, ...others] = linkedActionIds(criteria);
   // No criterion: every Action (selectedBy then adds no condition).
   if (!first) return undefined;
-  // The first criterion's ids that every other selects too. Columns are named with their table, so
-  // inside each subquery they name that subquery's own rows.
-  const alsoSelected = others.map(({ id, from }) => sql` and ${first.id} in (select ${id} from ${from})`);
-  return sql`select ${first.id} from ${first.from}${sql.join(alsoSelected)}`;
+  const alsoSelected = others.map((ids) => sql` and selected.action_id in (${ids})`);
+  return sql`select selected.action_id from (${first}) selected where true${sql.join(alsoSelected)}`;
 }
 
 /**

@@ -48,26 +48,35 @@ function scopeCondition(scope: ActionScope): SQL | undefined {
   }
 }
 
+/**
+ * The ids of the Actions that a topic, a country and a region select, one subquery each (for those
+ * given), read from the link tables alone: their rows all name an Action (a foreign key). Each
+ * selects a column named `action_id`, named with its table.
+ */
+export function linkedActionIds({ topic, country, region }: ActionCriteria): SQL[] {
+  const selections: SQL[] = [];
+  if (topic) {
+    selections.push(
+      sql`select ${actionTopics.actionId} from ${actionTopics} where ${actionTopics.topicCode} = ${topic}`,
+    );
+  }
+  if (country) {
+    selections.push(
+      sql`select ${actionCountries.actionId} from ${actionCountries} where ${actionCountries.countryCode} = ${country}`,
+    );
+  }
+  if (region) {
+    selections.push(sql`select ${actionCountries.actionId} from ${actionCountries}
+      where ${actionCountries.countryCode} in (select ${countries.code} from ${countries} where ${countries.regionCode} = ${region})`);
+  }
+  return selections;
+}
+
 /** The WHERE clause for a scope and a set of filters; every filter is an indexed semi-join. */
 export function actionWhere(scope: ActionScope, criteria: ActionCriteria): SQL | undefined {
   const conditions: (SQL | undefined)[] = [scopeCondition(scope)];
   if (criteria.statuses) conditions.push(inArray(actions.status, criteria.statuses));
-  if (criteria.topic) {
-    conditions.push(
-      sql`exists (select 1 from ${actionTopics} where ${actionTopics.actionId} = ${actions.id} and ${actionTopics.topicCode} = ${criteria.topic})`,
-    );
-  }
-  if (criteria.country) {
-    conditions.push(
-      sql`exists (select 1 from ${actionCountries} where ${actionCountries.actionId} = ${actions.id} and ${actionCountries.countryCode} = ${criteria.country})`,
-    );
-  }
-  if (criteria.region) {
-    conditions.push(
-      sql`exists (select 1 from ${actionCountries} join ${countries} on ${countries.code} = ${actionCountries.countryCode}
-            where ${actionCountries.actionId} = ${actions.id} and ${countries.regionCode} = ${criteria.region})`,
-    );
-  }
+  for (const ids of linkedActionIds(criteria)) conditions.push(sql`${actions.id} in (${ids})`);
   if (criteria.q) {
     const pattern = `%${escapeLike(criteria.q)}%`;
     conditions.push(
