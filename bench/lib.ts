@@ -128,8 +128,10 @@ const BROWSER_ACCEPT_ENCODING = { 'accept-encoding': 'gzip, deflate, br' };
  *
  * Each connection walks the paths from the first (autocannon's way); with `shared: false` each takes
  * its own share of them instead (the first connection the 1st, the 9th, ... of eight), so that no
- * path is asked twice until a connection has asked its whole share. With `rate`, the connections
- * together send that many requests a second, a steady load rather than as many as the server answers.
+ * path is asked twice until a connection has asked its whole share. With `sessions`, the connections
+ * sign their requests with those sessions' headers in turn (the first connection the first session),
+ * as several people would. With `rate`, the connections together send that many requests a second,
+ * a steady load rather than as many as the server answers.
  */
 export async function loadWithLatencies(
   base: string,
@@ -138,13 +140,16 @@ export async function loadWithLatencies(
     connections: number;
     seconds: number;
     headers?: Record<string, string>;
+    sessions?: Record<string, string>[];
     shared?: boolean;
     rate?: number;
   },
 ): Promise<LatencyResult> {
   const latencies: number[] = [];
   const perConnection = new Map<unknown, number>();
-  const requestsOf = (share: string[]) => share.map((path) => ({ method: 'GET' as const, path }));
+  const { sessions, shared = true } = options;
+  const requestsOf = (share: string[], headers?: Record<string, string>) =>
+    share.map((path) => ({ method: 'GET' as const, path, ...(headers && { headers }) }));
   let connection = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -154,10 +159,11 @@ export async function loadWithLatencies(
         duration: options.seconds,
         headers: { ...BROWSER_ACCEPT_ENCODING, ...options.headers },
         requests: requestsOf(paths),
-        ...(options.shared === false && {
+        ...((!shared || sessions) && {
           setupClient: (client: autocannon.Client) => {
             const own = connection++;
-            client.setRequests(requestsOf(paths.filter((_, i) => i % options.connections === own)));
+            const share = shared ? paths : paths.filter((_, i) => i % options.connections === own);
+            client.setRequests(requestsOf(share, sessions?.[own % sessions.length]));
           },
         }),
         ...(options.rate && { overallRate: options.rate }),
@@ -213,6 +219,16 @@ export function cpuSecondsOf(pid: number): { process: number; postgres: number }
     else if (name === 'postgres') used.postgres += seconds;
   }
   return used;
+}
+
+/**
+ * Signs in `count` times as the same person, one after another: the headers of as many sessions, as
+ * that many people at their desks would send them (sign-in allows ten a minute per account and address).
+ */
+export async function signInSessions(base: string, email: string, count: number) {
+  const sessions: Awaited<ReturnType<typeof signIn>>[] = [];
+  for (let i = 0; i < count; i++) sessions.push(await signIn(base, email));
+  return sessions;
 }
 
 /** Signs in through the API; the headers a signed-in client sends (session cookie, CSRF token). */

@@ -18,7 +18,7 @@ import {
   memoryOf,
   percentile,
   printTable,
-  signIn,
+  signInSessions,
   startProcess,
   startTandem,
   stopProcess,
@@ -27,6 +27,8 @@ import {
 
 export const FULL_URL = process.env.BENCH_FULL_URL || benchFullDatabaseUrl();
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
+/** Signed-in sessions the connections take in turn. */
+const SESSIONS = 8;
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const P95_BUDGET_MS = 150;
 const THROUGHPUT_BUDGET = 0.5;
@@ -196,9 +198,12 @@ async function withServer<T>(
   }
 }
 
-/** A load run, and the CPU time the server and PostgreSQL spent per request during it. */
-async function measure(base: string, pid: number, paths: string[], headers?: Record<string, string>) {
-  const options = { connections: CONNECTIONS, headers };
+/**
+ * A load run, and the CPU time the server and PostgreSQL spent per request during it; the connections
+ * sign their requests with `sessions` in turn.
+ */
+async function measure(base: string, pid: number, paths: string[], sessions?: Record<string, string>[]) {
+  const options = { connections: CONNECTIONS, sessions };
   await loadWithLatencies(base, paths, { ...options, seconds: 2 }); // warm-up: plans, caches, JIT
   const before = cpuSecondsOf(pid);
   const result = await loadWithLatencies(base, paths, { ...options, seconds: SECONDS });
@@ -271,7 +276,7 @@ async function measureWhileChanging(
   base: string,
   pid: number,
   paths: string[],
-  headers?: Record<string, string>,
+  sessions: Record<string, string>[],
 ) {
   const client = new pg.Client({ connectionString: FULL_URL });
   await client.connect();
@@ -279,7 +284,7 @@ async function measureWhileChanging(
     client.query(CHANGE_EVERYTHING).catch(() => {});
   }, 1000 / CHANGES_PER_SECOND);
   try {
-    return await measure(base, pid, paths, headers);
+    return await measure(base, pid, paths, sessions);
   } finally {
     clearInterval(writer);
     await client.end();
@@ -290,7 +295,9 @@ export async function benchScale() {
   const sizes = await counts(FULL_URL);
   const minimal = await withServer('minimal', '/minimal', (base, pid) => measure(base, pid, ['/minimal']));
   const tandem = await withServer('tandem', '/api/health', async (base, pid) => {
-    const headers = await signIn(base, 'officer@demo.tandem.test');
+    // Several sessions of the officer, taken in turn by the connections, as several people's would be.
+    const sessions = await signInSessions(base, 'officer@demo.tandem.test', SESSIONS);
+    const headers = sessions[0];
     const endpoints = ENDPOINTS.filter(({ label }) => !ONLY || ONLY.includes(label.toLowerCase()));
     // Every path alone first, while no load's backlog is still being served.
     const timings = [];
@@ -306,7 +313,7 @@ export async function benchScale() {
       rows.push({
         endpoint,
         alone: timings[i] ?? [],
-        result: await measure(base, pid, endpoint.paths, headers),
+        result: await measure(base, pid, endpoint.paths, sessions),
       });
     }
     for (const row of rows) {
@@ -317,7 +324,7 @@ export async function benchScale() {
     // begin cold, its first readers waiting for the aggregates' computation (about 1 to 2 s at scale 1).
     for (const row of rows) {
       if (row.endpoint.kept)
-        row.changing = await measureWhileChanging(base, pid, row.endpoint.paths, headers);
+        row.changing = await measureWhileChanging(base, pid, row.endpoint.paths, sessions);
     }
     return rows;
   });
@@ -329,7 +336,7 @@ export function printScale(figures: Awaited<ReturnType<typeof benchScale>>) {
   const floor = minimal.requestsPerSecond;
   console.log(`\nThe generated portfolio on PostgreSQL: ${sizes}`);
   console.log(
-    `${CONNECTIONS} connections, ${SECONDS} s per endpoint (each cycles through its paths), signed in as an officer; ` +
+    `${CONNECTIONS} connections, ${SECONDS} s per endpoint (each cycles through its paths), signed in as an officer in ${SESSIONS} sessions; ` +
       `load average ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')}`,

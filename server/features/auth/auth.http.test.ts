@@ -92,6 +92,31 @@ describe('session', () => {
     expect(anonymous.json().error.code).toBe('UNAUTHENTICATED');
   });
 
+  it('answers requests that arrive together (their sessions read in one statement) each with its own session', async () => {
+    const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    const people = [
+      'partner.ghana@demo.tandem.test',
+      'partner.jordan@demo.tandem.test',
+      'officer@demo.tandem.test',
+      'expert@demo.tandem.test',
+    ];
+    const signedIn = await Promise.all(people.map((email) => t.signIn(email)));
+    const ended = await t.signIn('steering@demo.tandem.test');
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: ended })).statusCode).toBe(
+      204,
+    );
+    const answers = await Promise.all([
+      ...[...signedIn, ...signedIn].map((headers) => me(headers.cookie)),
+      me(ended.cookie),
+      me('tandem_session=unknown-token'),
+    ]);
+    expect(answers.map((answer) => answer.statusCode)).toEqual([...Array(8).fill(200), 401, 401]);
+    expect(answers.slice(0, 8).map((answer) => answer.json().user.email)).toEqual([...people, ...people]);
+    expect(answers.slice(0, 8).map((answer) => answer.json().csrfToken)).toEqual(
+      [...signedIn, ...signedIn].map((headers) => headers['x-csrf-token']),
+    );
+  });
+
   it('requires the CSRF token on state-changing requests, then signs out for good', async () => {
     const headers = await t.signIn('expert@demo.tandem.test');
     const withoutToken = await t.app.inject({

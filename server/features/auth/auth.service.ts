@@ -2,7 +2,6 @@ import { and, eq, lt, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { decoyPasswordHash, verifyPassword } from '../../kernel/auth/password.ts';
-import { cacheVersions } from '../../kernel/cache/cache.table.ts';
 import type { KnownVersions } from '../../kernel/cache/versioned-cache.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
@@ -10,6 +9,7 @@ import { institutions } from '../institutions/institutions.table.ts';
 import type { SessionUser, TwoFactorState } from './auth.contract.ts';
 import { sessions, users } from './auth.table.ts';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, newToken, sessionIdOf, TOUCH_INTERVAL_MS } from './session.ts';
+import { readSession } from './session-reads.ts';
 import { checkSecondFactor, requiresTotp } from './two-factor.ts';
 
 export interface SignedIn {
@@ -206,53 +206,10 @@ export interface ResolvedSession {
   knownVersions: KnownVersions;
 }
 
-/** A cached data set's version, as a column of the session's statement. */
-const versionOf = (name: 'portfolio' | 'reporting') =>
-  sql<number>`(select ${cacheVersions.version} from ${cacheVersions} where ${cacheVersions.name} = ${name})`.mapWith(
-    Number,
-  );
-
-/** The live session and its user, by the session's id. */
-const prepareSessionLookup = (db: Db) =>
-  db
-    .select({
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-      csrfToken: sessions.csrfToken,
-      enrolmentOnly: sessions.enrolmentOnly,
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      institutionId: users.institutionId,
-      disabledAt: users.disabledAt,
-      // Read here so that a signed-in request's kept answers cost no round trip of their own.
-      reportingVersion: versionOf('reporting'),
-      portfolioVersion: versionOf('portfolio'),
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sql.placeholder('id')))
-    .prepare('session_by_id');
-
-/**
- * Read at every signed-in request, so prepared once per database (a named statement, planned once)
- * rather than parsed and planned each time.
- */
-const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
-function sessionLookup(db: Db) {
-  let lookup = sessionLookups.get(db);
-  if (!lookup) {
-    lookup = prepareSessionLookup(db);
-    sessionLookups.set(db, lookup);
-  }
-  return lookup;
-}
-
 /** The actor behind a session token, or null when the session is unknown, expired or idle too long. */
 export async function resolveSession(db: Db, token: string): Promise<ResolvedSession | null> {
   const id = sessionIdOf(token);
-  const [row] = await sessionLookup(db).execute({ id });
+  const row = await readSession(db, id);
   const now = Date.now();
   if (!row || row.disabledAt) return null;
   if (row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + IDLE_TIMEOUT_MS <= now) {
