@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
+import { ReadTogether } from '../db/read-together.ts';
 import { cacheVersions } from './cache.table.ts';
 
 export interface CachedBody {
@@ -16,6 +17,28 @@ export interface CachedBody {
 /** Data sets' versions already read in a request, by name ('reporting' is read with the session). */
 export type KnownVersions = Readonly<Record<string, number>>;
 
+const versionReads = new WeakMap<Db, ReadTogether<number>>();
+
+/**
+ * The current version of a data set (one indexed row). The versions that requests ask for in one
+ * turn of the event loop, of any data sets, are read by one statement (decision 123).
+ */
+function readVersion(db: Db, name: string): Promise<number | undefined> {
+  let reads = versionReads.get(db);
+  if (!reads) {
+    const lookup = db
+      .select({ name: cacheVersions.name, version: cacheVersions.version })
+      .from(cacheVersions)
+      .where(sql`${cacheVersions.name} = any(${sql.placeholder('names')})`)
+      .prepare('cache_versions_by_name');
+    reads = new ReadTogether(
+      async (names) => new Map((await lookup.execute({ names })).map((row) => [row.name, row.version])),
+    );
+    versionReads.set(db, reads);
+  }
+  return reads.read(name);
+}
+
 /**
  * A bounded in-process map of computed values that is correct across processes: each entry
  * remembers the version of its data set, and a lookup first reads the current version (one indexed
@@ -26,19 +49,12 @@ export class VersionedMap<T> {
   readonly #entries = new Map<string, { version: number; value: T; until: number }>();
   /** Values being computed: requests that miss together wait for one computation. */
   readonly #computing = new Map<string, { version: number; value: Promise<T> }>();
-  readonly #readVersion;
 
   constructor(
-    db: Db,
+    readonly db: Db,
     readonly name: string,
     readonly maxEntries = 500,
-  ) {
-    this.#readVersion = db
-      .select({ version: cacheVersions.version })
-      .from(cacheVersions)
-      .where(eq(cacheVersions.name, name))
-      .prepare(`cache_version_${name}`);
-  }
+  ) {}
 
   /**
    * The kept value, or a new one. `until` says when a value reads differently although no data
@@ -58,7 +74,7 @@ export class VersionedMap<T> {
   }
 
   async #currentVersion(): Promise<number> {
-    return (await this.#readVersion.execute())[0]?.version ?? 0;
+    return (await readVersion(this.db, this.name)) ?? 0;
   }
 
   async #lookUp(
