@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { cacheVersions } from '../../kernel/cache/cache.table.ts';
-import type { Db } from '../../kernel/db/database.ts';
+import { type Db, perDatabase } from '../../kernel/db/database.ts';
 import { ReadTogether } from '../../kernel/db/read-together.ts';
 import { sessions, users } from './auth.table.ts';
 
@@ -40,20 +40,15 @@ const prepareSessionsLookup = (db: Db) =>
 
 export type SessionRow = Awaited<ReturnType<ReturnType<typeof prepareSessionsLookup>['execute']>>[number];
 
-const readers = new WeakMap<Db, ReadTogether<SessionRow>>();
+const sessionReads = perDatabase((db) => {
+  const lookup = prepareSessionsLookup(db);
+  return new ReadTogether(
+    async (ids) => new Map((await lookup.execute({ ids })).map((row) => [row.id, row])),
+  );
+});
 
 /**
  * The session with this id and its user, or undefined when there is no such session. The sessions
  * that requests ask for in one turn of the event loop are read by one statement (decision 123).
  */
-export function readSession(db: Db, id: string): Promise<SessionRow | undefined> {
-  let reader = readers.get(db);
-  if (!reader) {
-    const lookup = prepareSessionsLookup(db);
-    reader = new ReadTogether(
-      async (ids) => new Map((await lookup.execute({ ids })).map((row) => [row.id, row])),
-    );
-    readers.set(db, reader);
-  }
-  return reader.read(id);
-}
+export const readSession = (db: Db, id: string): Promise<SessionRow | undefined> => sessionReads(db).read(id);

@@ -1,9 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { type Db, queryRows, statementOf } from '../db/database.ts';
+import { type Db, perDatabase, queryRows, statementOf } from '../db/database.ts';
 import { VersionedMap } from './versioned-cache.ts';
 
-const caches = new WeakMap<Db, VersionedMap<number>>();
+const countsOf = perDatabase((db) => new VersionedMap<number>(db, 'reporting', 2000));
 
 /**
  * The number of rows a list's filter matches, kept until the portfolio changes. Counting is most of
@@ -15,13 +15,8 @@ const caches = new WeakMap<Db, VersionedMap<number>>();
  */
 export async function cachedCount(db: Db, table: PgTable, where: SQL | undefined): Promise<number> {
   const statement = sql`select count(*)::int as n from ${table} ${where ? sql`where ${where}` : sql``}`;
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new VersionedMap<number>(db, 'reporting', 2000);
-    caches.set(db, cache);
-  }
   const { sql: text, params } = statementOf(statement);
-  return cache.get(`${text}\u0000${JSON.stringify(params)}`, async () => {
+  return countsOf(db).get(`${text}\u0000${JSON.stringify(params)}`, async () => {
     const [row] = await queryRows<{ n: number | string }>(db, statement);
     return Number(row?.n ?? 0);
   });

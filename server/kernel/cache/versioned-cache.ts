@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/database.ts';
+import { type Db, perDatabase } from '../db/database.ts';
 import { ReadTogether } from '../db/read-together.ts';
 import { cacheVersions } from './cache.table.ts';
 
@@ -17,27 +17,20 @@ export interface CachedBody {
 /** Data sets' versions already read in a request, by name ('reporting' is read with the session). */
 export type KnownVersions = Readonly<Record<string, number>>;
 
-const versionReads = new WeakMap<Db, ReadTogether<number>>();
-
 /**
- * The current version of a data set (one indexed row). The versions that requests ask for in one
- * turn of the event loop, of any data sets, are read by one statement (decision 123).
+ * The current versions of data sets (one indexed row each). The versions that requests ask for in
+ * one turn of the event loop, of any data sets, are read by one statement (decision 123).
  */
-function readVersion(db: Db, name: string): Promise<number | undefined> {
-  let reads = versionReads.get(db);
-  if (!reads) {
-    const lookup = db
-      .select({ name: cacheVersions.name, version: cacheVersions.version })
-      .from(cacheVersions)
-      .where(sql`${cacheVersions.name} = any(${sql.placeholder('names')})`)
-      .prepare('cache_versions_by_name');
-    reads = new ReadTogether(
-      async (names) => new Map((await lookup.execute({ names })).map((row) => [row.name, row.version])),
-    );
-    versionReads.set(db, reads);
-  }
-  return reads.read(name);
-}
+const versionReads = perDatabase((db) => {
+  const lookup = db
+    .select({ name: cacheVersions.name, version: cacheVersions.version })
+    .from(cacheVersions)
+    .where(sql`${cacheVersions.name} = any(${sql.placeholder('names')})`)
+    .prepare('cache_versions_by_name');
+  return new ReadTogether(
+    async (names) => new Map((await lookup.execute({ names })).map((row) => [row.name, row.version])),
+  );
+});
 
 /**
  * A bounded in-process map of computed values that is correct across processes: each entry
@@ -74,7 +67,7 @@ export class VersionedMap<T> {
   }
 
   async #currentVersion(): Promise<number> {
-    return (await readVersion(this.db, this.name)) ?? 0;
+    return (await versionReads(this.db).read(this.name)) ?? 0;
   }
 
   async #lookUp(

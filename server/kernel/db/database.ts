@@ -16,6 +16,22 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type DbKind = 'pglite' | 'postgresql';
 
 /**
+ * One value per database, made at its first use: a prepared statement, a process cache, a batch of
+ * reads. A process opens one database; the tests open several, each with its own.
+ */
+export function perDatabase<T>(make: (db: Db) => T): (db: Db) => T {
+  const made = new WeakMap<Db, T>();
+  return (db) => {
+    let value = made.get(db);
+    if (value === undefined) {
+      value = make(db);
+      made.set(db, value);
+    }
+    return value;
+  };
+}
+
+/**
  * A column named with its table, for a correlated subquery among the selected fields of a query on
  * one table: Drizzle names those fields' columns without their table there, and a bare name inside a
  * subquery means the subquery's own column when it has one of that name (`deployments.id` for `id`).
