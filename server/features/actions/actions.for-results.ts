@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { and, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
 import type { SelectedKeys } from '../../kernel/db/selected-by.ts';
 import { countries } from '../taxonomy/taxonomy.table.ts';
@@ -34,8 +34,9 @@ export function actionsMatching(criteria: ActionCriteria): SelectedKeys {
   const [first, ...others] = linkedActionIds(criteria);
   // No criterion: every Action (selectedBy then adds no condition).
   if (!first) return undefined;
-  const alsoSelected = others.map((ids) => sql` and selected.action_id in (${ids})`);
-  return sql`select selected.action_id from (${first}) selected where true${sql.join(alsoSelected)}`;
+  if (others.length === 0) return first;
+  const alsoSelected = others.map((ids) => sql`selected.action_id in (${ids})`);
+  return sql`select selected.action_id from (${first}) selected where ${and(...alsoSelected)}`;
 }
 
 /**

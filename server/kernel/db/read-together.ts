@@ -9,9 +9,12 @@
 export class ReadTogether<Row> {
   #waiting = new Map<string, { resolve(row: Row | undefined): void; reject(error: unknown): void }[]>();
   #scheduled = false;
+  readonly #readAll;
 
   /** `readAll` reads the rows of these keys, by key; a key without a row reads as undefined. */
-  constructor(readonly readAll: (keys: string[]) => Promise<Map<string, Row>>) {}
+  constructor(readAll: (keys: string[]) => Promise<Map<string, Row>>) {
+    this.#readAll = readAll;
+  }
 
   read(key: string): Promise<Row | undefined> {
     return new Promise((resolve, reject) => {
@@ -31,7 +34,7 @@ export class ReadTogether<Row> {
     this.#waiting = new Map();
     this.#scheduled = false;
     try {
-      const rows = await this.readAll([...batch.keys()]);
+      const rows = await this.#readAll([...batch.keys()]);
       for (const [key, waiting] of batch) for (const one of waiting) one.resolve(rows.get(key));
     } catch (error) {
       // Every read of a failed statement fails, and only those: the next batch is a new statement.
