@@ -200,7 +200,9 @@ const CLOCK_TICKS = 100;
 /**
  * CPU time (user and system, in seconds) used so far by one process and by all of PostgreSQL's
  * processes on this host (Linux /proc): taken before and after a run, the difference per request
- * says where a request's cost lies.
+ * says where a request's cost lies. A backend that ends during the run takes its time out of the
+ * live processes' sum; the postmaster, which waits for its ended children, counts it among its
+ * children's times (cutime, cstime), so PostgreSQL's are counted with those.
  */
 export function cpuSecondsOf(pid: number): { process: number; postgres: number } {
   const used = { process: 0, postgres: 0 };
@@ -214,9 +216,10 @@ export function cpuSecondsOf(pid: number): { process: number; postgres: number }
     }
     const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const seconds = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-    if (Number(entry) === pid) used.process += seconds;
-    else if (name === 'postgres') used.postgres += seconds;
+    const own = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    const endedChildren = (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
+    if (Number(entry) === pid) used.process += own;
+    else if (name === 'postgres') used.postgres += own + endedChildren;
   }
   return used;
 }
