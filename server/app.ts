@@ -5,6 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
+import type { DestinationStream } from 'pino';
 import { accountRequestsRoutes } from './features/account-requests/account-requests.routes.ts';
 import { actionWorkspaceRoutes } from './features/actions/action-workspace.routes.ts';
 import { actionsRoutes } from './features/actions/actions.routes.ts';
@@ -39,6 +40,7 @@ import { DiskStorage, type FileStorage } from './kernel/files/file-storage.ts';
 import { registerAccessControl } from './kernel/http/access.ts';
 import { registerInPlaceCompression } from './kernel/http/compress-in-place.ts';
 import { frameworkErrors, registerErrorHandling, registerNotFound } from './kernel/http/error-handler.ts';
+import { logSafeError } from './kernel/http/log-safe-error.ts';
 import { MAX_UPLOAD_BYTES } from './kernel/http/multipart.ts';
 import { registerOpenApi } from './kernel/http/openapi.ts';
 import { registerWebApp } from './kernel/http/web-app.ts';
@@ -55,8 +57,8 @@ export interface AppDeps {
   config: Config;
   /** Where uploaded files go; a folder under the data directory unless given. */
   storage?: FileStorage;
-  /** Pino options; tests pass false. */
-  logger?: boolean | { level: string };
+  /** The log: off (most tests), or its level and where it goes (standard output unless given). */
+  logger?: false | { level: string; stream?: DestinationStream };
 }
 
 export async function buildApp({
@@ -66,7 +68,8 @@ export async function buildApp({
   storage: given,
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel },
+    logger:
+      logger === false ? false : { level: config.logLevel, ...logger, serializers: { err: logSafeError } },
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
     frameworkErrors,

@@ -51,9 +51,12 @@ async function openCopyOfTemplate(): Promise<{ database: Database; drop: () => P
 
 /**
  * A real app on its own copy of the migrated demo database, for tests through app.inject; uploaded
- * files go to a temporary folder. `config` overrides settings, such as an SMTP server.
+ * files go to a temporary folder. `config` overrides settings, such as an SMTP server; `log` receives
+ * the lines the app logs at level warn and above (none are written otherwise).
  */
-export async function createTestApp(options: { config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { config?: Partial<Config>; log?: (line: string) => void } = {},
+): Promise<TestApp> {
   const { database, drop } = await openCopyOfTemplate();
   const config = {
     ...readConfig({}),
@@ -63,7 +66,9 @@ export async function createTestApp(options: { config?: Partial<Config> } = {}):
     ...options.config,
   };
   const storage = new DiskStorage(config.filesDir);
-  const app = await buildApp({ database, config, storage, logger: false });
+  const { log } = options;
+  const logger = log ? { level: 'warn', stream: { write: log } } : false;
+  const app = await buildApp({ database, config, storage, logger });
   await app.ready();
   return {
     app,
