@@ -40,7 +40,7 @@ import { DiskStorage, type FileStorage } from './kernel/files/file-storage.ts';
 import { registerAccessControl } from './kernel/http/access.ts';
 import { registerInPlaceCompression } from './kernel/http/compress-in-place.ts';
 import { frameworkErrors, registerErrorHandling, registerNotFound } from './kernel/http/error-handler.ts';
-import { logSafeError } from './kernel/http/log-safe-error.ts';
+import { logSerializers } from './kernel/http/log-serializers.ts';
 import { MAX_UPLOAD_BYTES } from './kernel/http/multipart.ts';
 import { registerOpenApi } from './kernel/http/openapi.ts';
 import { registerWebApp } from './kernel/http/web-app.ts';
@@ -68,8 +68,7 @@ export async function buildApp({
   storage: given,
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger:
-      logger === false ? false : { level: config.logLevel, ...logger, serializers: { err: logSafeError } },
+    logger: logger === false ? false : { level: config.logLevel, ...logger, serializers: logSerializers },
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
     frameworkErrors,

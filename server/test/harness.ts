@@ -52,7 +52,7 @@ async function openCopyOfTemplate(): Promise<{ database: Database; drop: () => P
 /**
  * A real app on its own copy of the migrated demo database, for tests through app.inject; uploaded
  * files go to a temporary folder. `config` overrides settings, such as an SMTP server; `log` receives
- * the lines the app logs at level warn and above (none are written otherwise).
+ * the lines the app logs at level info and above (none are written otherwise).
  */
 export async function createTestApp(
   options: { config?: Partial<Config>; log?: (line: string) => void } = {},
@@ -67,7 +67,7 @@ export async function createTestApp(
   };
   const storage = new DiskStorage(config.filesDir);
   const { log } = options;
-  const logger = log ? { level: 'warn', stream: { write: log } } : false;
+  const logger = log ? { level: 'info', stream: { write: log } } : false;
   const app = await buildApp({ database, config, storage, logger });
   await app.ready();
   return {

@@ -13,6 +13,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+describe('the log of requests', () => {
+  it('has each request with its path and the names of its parameters, not the words searched for', async () => {
+    const response = await caller(t)(officer, 'GET', '/api/experts?q=Mensimah&page=1');
+    expect(response.statusCode).toBe(200);
+    const incoming = lines.filter((line) => line.includes('incoming request'));
+    expect(incoming.some((line) => line.includes('"url":"/api/experts?q&page"'))).toBe(true);
+    expect(lines.join('')).not.toContain('Mensimah');
+  });
+});
+
 describe('a request that fails in the database', () => {
   it('answers 500 and logs the failed statement, not the personal data it carried', async () => {
     const call = caller(t);

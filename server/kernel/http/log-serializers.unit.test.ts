@@ -1,7 +1,7 @@
 import { DrizzleQueryError } from 'drizzle-orm';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { logSafeError } from './log-safe-error.ts';
+import { logSafeError, withoutQueryValues } from './log-serializers.ts';
 
 const NAME = 'Abena Owusu-Mensah';
 const EMAIL = 'abena.owusu@example.test';
@@ -23,6 +23,15 @@ function refusedInsert() {
 
 /** What the log would hold, as the JSON line pino writes. */
 const logged = (error: unknown) => JSON.stringify(logSafeError(error));
+
+describe('requests as the log writes them', () => {
+  it('keeps the path and the names of the query parameters, not their values', () => {
+    expect(withoutQueryValues('/api/experts?q=Ana%20Ruiz&page=2')).toBe('/api/experts?q&page');
+    expect(withoutQueryValues('/api/experts?q=a=b&&flag')).toBe('/api/experts?q&flag');
+    expect(withoutQueryValues('/api/actions')).toBe('/api/actions');
+    expect(withoutQueryValues('/api/actions?')).toBe('/api/actions?');
+  });
+});
 
 describe('errors as the log writes them', () => {
   it('keeps a failed statement and why it failed, not the values it was sent with', () => {
