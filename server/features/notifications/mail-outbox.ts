@@ -114,8 +114,11 @@ export class MailOutbox {
         .where(eq(mailOutbox.id, mail.id));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      // The log says which mail failed and how, in codes; the SMTP server's own words, which may
+      // quote the recipient's address, stay with the mail (last_error), in the database.
+      const { code, responseCode } = (error ?? {}) as { code?: string; responseCode?: number };
       this.log.warn(
-        { mailId: mail.id, attempts: mail.attempts, error: message },
+        { mailId: mail.id, attempts: mail.attempts, code, responseCode },
         'a mail could not be sent; it stays in the outbox',
       );
       await this.db

@@ -67,6 +67,7 @@ const smtp = new SMTPServer({
 
 let t: TestApp;
 let as: Sessions;
+const logged: string[] = [];
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
@@ -77,6 +78,7 @@ beforeAll(async () => {
       mailFrom: 'Tandem <tandem@facility.test>',
       publicUrl: 'https://tandem.facility.test',
     },
+    log: (line) => logged.push(line),
   });
   as = await signInAll(t);
 });
@@ -172,6 +174,15 @@ describe('mails at every change of state that concerns the reader', () => {
       .where(eq(mailOutbox.subject, `Request ${request.number} withdrawn`));
     expect(pending.length).toBeGreaterThan(0);
     expect(pending.every((mail) => mail.sentAt === null && mail.attempts >= 1 && mail.lastError)).toBe(true);
+    // The log names the mail and the SMTP server's code; its words stay with the mail.
+    const warnings = logged
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((entry) => entry.msg === 'a mail could not be sent; it stays in the outbox');
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ mailId: pending[0]?.id, responseCode: 450, code: 'EMESSAGE' }),
+    );
+    expect(pending[0]?.lastError).toContain('try again later');
+    expect(JSON.stringify(warnings)).not.toContain('try again later');
 
     refuseMail = false;
     await t.database.db
