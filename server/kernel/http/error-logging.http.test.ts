@@ -55,7 +55,8 @@ describe('a request that fails in the database', () => {
 
     const logged = lines.join('');
     expect(logged).toContain('unhandled error');
-    expect(logged).toContain('people'); // the statement, to find what failed
+    // The statement that failed, to find the fault by (its quotes escaped in the JSON line).
+    expect(logged).toMatch(/Failed query: [^\n]*\\"people\\"/);
     for (const value of ['Quansah', 'efua.quansah@example.test', '555 0147', 'Elubo'])
       expect(logged).not.toContain(value);
   });
