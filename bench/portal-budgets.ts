@@ -26,19 +26,41 @@ export type LighthouseFigures = {
   failing: string[];
 };
 
+/**
+ * A session cookie ("name=value") set in a browser's own cookie jar for the whole site, through its
+ * debugging port: sent as a header only (Lighthouse's extraHeaders), it reached the page's document
+ * but not the app's requests to the API, which were answered 401, so the app showed its sign-in page.
+ */
+async function signInBrowser(port: number, url: string, cookie: string) {
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  try {
+    const [name = '', value = ''] = cookie.split('=');
+    const context = browser.contexts()[0];
+    if (!context) throw new Error('the browser has no default context to sign in');
+    await context.addCookies([{ name, value, url: new URL('/', url).href }]);
+  } finally {
+    await browser.close(); // disconnects; the browser stays for Lighthouse
+  }
+}
+
 export async function lighthouseRun(url: string, cookie?: string): Promise<LighthouseFigures> {
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags });
   try {
+    if (cookie) await signInBrowser(chrome.port, url, cookie);
     const result = await lighthouse(url, {
       port: chrome.port,
-      extraHeaders: cookie ? { Cookie: cookie } : undefined,
+      // Lighthouse clears the site's storage, cookies included, before it loads a page, unless told not to.
+      disableStorageReset: Boolean(cookie),
       output: 'json',
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility'],
     });
     if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
-    const { categories, audits, runtimeError, environment } = result.lhr;
+    const { categories, audits, runtimeError, environment, finalDisplayedUrl } = result.lhr;
     if (runtimeError) throw new Error(`Lighthouse could not measure ${url}: ${runtimeError.code}`);
+    // A page that sent the browser elsewhere (to the sign-in page) would score another page.
+    if (new URL(finalDisplayedUrl).pathname !== new URL(url).pathname)
+      throw new Error(`${url} led to ${finalDisplayedUrl}: Lighthouse measured another page`);
     const metric = (id: string) => audits[id]?.displayValue ?? '?';
     return {
       benchmarkIndex: Math.round(environment.benchmarkIndex),
