@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TaxonomyBody } from '../../server/features/taxonomy/taxonomy.contract.ts';
 import { apiRequest } from './api-client.ts';
+import { cachedByKey } from './format.ts';
 import { useLanguage } from './use-language.ts';
 
 /** Regions, countries, topics... in the reader's language; shared by the portal and staff filters. */
@@ -15,7 +16,7 @@ export function useTaxonomy() {
 
 /** `{value, label}` options for a Select, sorted by label in the reader's language. */
 export function toOptions(items: readonly { code: string; name: string }[] | undefined, language: string) {
-  const collator = new Intl.Collator(language);
+  const collator = cachedByKey(`collator|${language}`, () => new Intl.Collator(language));
   return (items ?? [])
     .map((item) => ({ value: item.code, label: item.name }))
     .sort((a, b) => collator.compare(a.label, b.label));
