@@ -1,3 +1,4 @@
+import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Browser, demoAccounts, launchBrowser, newContext, settled, signedInPage } from './harness.ts';
 
@@ -31,6 +32,32 @@ describe('an officer in the staff area', () => {
     await page.getByLabel(/^Password/).fill('tandem-demo-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL('**/app/actions?topic=thb');
+    await context.close();
+  });
+
+  it('asks for the session and the list page’s code at once on a first visit, not one after the other', async () => {
+    const { context, page } = await signedInPage(browser, baseUrl, demoAccounts.officer);
+    await page.close();
+    const visit = await context.newPage();
+    // The staff shell's code and the session's answer are held back until both have been asked for.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const holdBack = async (route: Route) => {
+      await held;
+      await route.continue();
+    };
+    await visit.route(/\/staff-layout-[^/]+\.js$/, holdBack);
+    await visit.route('**/api/auth/me', holdBack);
+    const asked = Promise.all([
+      visit.waitForRequest('**/api/auth/me'),
+      visit.waitForRequest((request) => /\/actions-list-page-[^/]+\.js$/.test(request.url())),
+    ]);
+    await visit.goto('/app/actions');
+    await asked;
+    release();
+    await visit.getByRole('table').waitFor();
     await context.close();
   });
 

@@ -6,14 +6,19 @@ import { seedQueries } from '../features/portal/api/seed-queries.ts';
 import { initI18n, storedChoiceAfterRender } from '../lib/i18n.ts';
 import { Providers } from './providers.tsx';
 import { queryClient } from './query-client.ts';
-import { router } from './router.tsx';
+import { preloadStaffPage, router } from './router.tsx';
 import { readServerData } from './server-data.ts';
 
 const serverData = readServerData();
 // A public page (and the sign-in pages, in the portal's frame) starts with the portal's catalog
 // beside the shared one; a page the server rendered must find its messages before hydrating.
 const inStaffArea = /^\/app(\/|$)/.test(window.location.pathname);
+// The staff area's first needs are asked for at once rather than one after the other: who is signed
+// in, then (once the catalogs' library is ready) the shell's and the page's chunks and catalogs.
+if (inStaffArea)
+  void import('../features/auth/api/session.ts').then(({ prefetchSession }) => prefetchSession(queryClient));
 const i18n = await initI18n(serverData?.language, inStaffArea ? [] : ['portal']);
+if (inStaffArea) preloadStaffPage();
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');
 

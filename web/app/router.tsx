@@ -1,4 +1,4 @@
-import { type ComponentType, lazy, Suspense } from 'react';
+import { type ComponentType, isValidElement, lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { Loading } from '../features/portal/components/loading.tsx';
 import { PortalNotFound } from '../features/portal/pages/not-found-page.tsx';
@@ -17,10 +17,15 @@ function page<Name extends string, Props extends object>(
   name: Name,
   areas: readonly CatalogArea[] = [],
 ) {
-  return lazy(() =>
-    Promise.all([load(), loadCatalogs(areas)]).then(([module]) => ({ default: module[name] })),
-  );
+  // Loaded once, whether React asks first or preloadStaffPage does.
+  let loading: Promise<{ default: ComponentType<Props> }> | undefined;
+  const loadPage = () =>
+    (loading ??= Promise.all([load(), loadCatalogs(areas)]).then(([module]) => ({ default: module[name] })));
+  const Page = lazy(loadPage);
+  pageLoads.set(Page, loadPage);
+  return Page;
 }
+const pageLoads = new WeakMap<object, () => Promise<unknown>>();
 
 /** The Action and Activity workspaces bring these features' panels together. */
 const workspaceAreas = [
@@ -181,3 +186,18 @@ export const router = createBrowserRouter([
     ],
   },
 ]);
+
+/**
+ * Starts loading the staff shell and the page at this address, with their catalogs, side by side.
+ * React loads a lazy page when it first draws it, so the page's chunk was asked for only once the
+ * shell had come and the session had been read: one round trip after another on a slow connection.
+ * A load that fails fails again where React draws the page, which shows the error.
+ */
+export function preloadStaffPage() {
+  const element = router.state.matches.at(-1)?.route.element;
+  const pages = [MantineRoot, StaffLayout, isValidElement(element) ? element.type : undefined];
+  for (const component of pages) {
+    const load = typeof component === 'object' ? pageLoads.get(component) : undefined;
+    load?.().catch(() => {});
+  }
+}

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginResponse } from '../../../../server/features/auth/auth.contract.ts';
 import { apiRequest, setCsrfToken } from '../../../lib/api-client.ts';
 
@@ -10,14 +10,21 @@ async function fetchSession(signal: AbortSignal): Promise<LoginResponse> {
   return session;
 }
 
+const sessionQuery = {
+  queryKey: sessionQueryKey,
+  queryFn: ({ signal }: { signal: AbortSignal }) => fetchSession(signal),
+  staleTime: 5 * 60 * 1000,
+  retry: false,
+};
+
 /** The signed-in user and CSRF token; fails with a 401 ApiError when nobody is signed in. */
 export function useSession() {
-  return useQuery({
-    queryKey: sessionQueryKey,
-    queryFn: ({ signal }) => fetchSession(signal),
-    staleTime: 5 * 60 * 1000,
-    retry: false,
-  });
+  return useQuery(sessionQuery);
+}
+
+/** Asks who is signed in before any component does (the staff area's first question). */
+export function prefetchSession(queryClient: QueryClient) {
+  return queryClient.prefetchQuery(sessionQuery);
 }
 
 export function useSignIn() {
