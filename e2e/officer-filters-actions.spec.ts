@@ -36,7 +36,9 @@ describe('an officer in the staff area', () => {
   });
 
   it('asks for the session and the list page’s code at once on a first visit, not one after the other', async () => {
-    const { context, page } = await signedInPage(browser, baseUrl, demoAccounts.officer);
+    // A steering member's visit: sign-in allows ten a minute per account and address, and the suite
+    // signs the officer in often.
+    const { context, page } = await signedInPage(browser, baseUrl, demoAccounts.steering);
     await page.close();
     const visit = await context.newPage();
     // The staff shell's code and the session's answer are held back until both have been asked for.
