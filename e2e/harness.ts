@@ -171,8 +171,20 @@ export async function signIn(page: Page, email: string, password = demoPassword)
   // By name, not label: this helper serves journeys in every language.
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
-  // The sign-in form's own button: the portal's frame around it has the language form's too.
-  await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
+  // Sign-in allows ten attempts a minute per account and address, and the suite signs the demo
+  // accounts in many times from one address: an attempt refused for that alone is made again when
+  // the server's Retry-After says it may be, twice at most.
+  for (let attempt = 1; ; attempt++) {
+    const answer = page.waitForResponse((response) => response.url().endsWith('/api/auth/login'));
+    // The sign-in form's own button: the portal's frame around it has the language form's too.
+    await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
+    const response = await answer;
+    const limited =
+      response.status() === 429 &&
+      ((await response.json()) as { error?: { code?: string } }).error?.code === 'RATE_LIMITED';
+    if (!limited || attempt > 2) break;
+    await page.waitForTimeout(Number(response.headers()['retry-after'] ?? 60) * 1000);
+  }
   await page.waitForURL('**/app/actions**');
 }
 
