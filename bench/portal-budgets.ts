@@ -10,7 +10,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromium } from 'playwright-core';
+import { type BrowserContext, chromium } from 'playwright-core';
 import { freePort, printTable, signIn, startProcess, stopProcess, waitForOk } from './lib.ts';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -27,17 +27,34 @@ export type LighthouseFigures = {
 };
 
 /**
- * A session cookie ("name=value") set in a browser's own cookie jar for the whole site, through its
- * debugging port: sent as a header only (Lighthouse's extraHeaders), it reached the page's document
- * but not the app's requests to the API, which were answered 401, so the app showed its sign-in page.
+ * A session cookie ("name=value") in a browser context's jar, for the whole site: a cookie set for the
+ * page's own address gets its folder as path (/app/), so the app's /api requests went without it.
+ */
+function addSiteCookie(context: BrowserContext, url: string, cookie: string) {
+  const [name = '', value = ''] = cookie.split('=');
+  return context.addCookies([{ name, value, url: new URL('/', url).href }]);
+}
+
+/**
+ * A visit that the page sent elsewhere (a signed-in page to the sign-in page, when the session did
+ * not reach the app's requests) measured another page: it is refused rather than printed.
+ */
+function ensureReached(url: string, reached: string) {
+  if (new URL(reached).pathname !== new URL(url).pathname)
+    throw new Error(`${url} led to ${reached}: another page was measured`);
+}
+
+/**
+ * Signs in the browser Lighthouse drives, through its debugging port. Sent as a header only
+ * (Lighthouse's extraHeaders), the cookie reached the page's document but not the app's requests to
+ * the API, which were answered 401, so the app showed its sign-in page.
  */
 async function signInBrowser(port: number, url: string, cookie: string) {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   try {
-    const [name = '', value = ''] = cookie.split('=');
     const context = browser.contexts()[0];
     if (!context) throw new Error('the browser has no default context to sign in');
-    await context.addCookies([{ name, value, url: new URL('/', url).href }]);
+    await addSiteCookie(context, url, cookie);
   } finally {
     await browser.close(); // disconnects; the browser stays for Lighthouse
   }
@@ -58,9 +75,7 @@ export async function lighthouseRun(url: string, cookie?: string): Promise<Light
     if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
     const { categories, audits, runtimeError, environment, finalDisplayedUrl } = result.lhr;
     if (runtimeError) throw new Error(`Lighthouse could not measure ${url}: ${runtimeError.code}`);
-    // A page that sent the browser elsewhere (to the sign-in page) would score another page.
-    if (new URL(finalDisplayedUrl).pathname !== new URL(url).pathname)
-      throw new Error(`${url} led to ${finalDisplayedUrl}: Lighthouse measured another page`);
+    ensureReached(url, finalDisplayedUrl);
     const metric = (id: string) => audits[id]?.displayValue ?? '?';
     return {
       benchmarkIndex: Math.round(environment.benchmarkIndex),
@@ -89,12 +104,7 @@ export async function firstLoadJavaScript(url: string, cookie?: string) {
   const browser = await chromium.launch({ executablePath: chromePath, args: chromeFlags });
   try {
     const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
-    if (cookie) {
-      const [name = '', value = ''] = cookie.split('=');
-      // For the whole site: a cookie set for the page's own address gets its folder as path (/app/),
-      // so the app's /api requests went without it and the "signed-in" visit measured the sign-in page.
-      await context.addCookies([{ name, value, url: new URL('/', url).href }]);
-    }
+    if (cookie) await addSiteCookie(context, url, cookie);
     const page = await context.newPage();
     const scripts = new Map<string, number>();
     page.on('response', async (response) => {
@@ -103,10 +113,7 @@ export async function firstLoadJavaScript(url: string, cookie?: string) {
       scripts.set(response.url(), gzipSync(body).length);
     });
     await page.goto(url, { waitUntil: 'networkidle' });
-    // A visit sent elsewhere (to the sign-in page) would measure another page's scripts.
-    if (new URL(page.url()).pathname !== new URL(url).pathname) {
-      throw new Error(`${url} led to ${page.url()}: its first visit was not measured`);
-    }
+    ensureReached(url, page.url());
     const names = [...scripts.keys()].map((u) => new URL(u).pathname.split('/').pop() ?? u);
     return {
       gzipBytes: [...scripts.values()].reduce((sum, size) => sum + size, 0),

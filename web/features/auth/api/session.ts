@@ -1,4 +1,4 @@
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginResponse } from '../../../../server/features/auth/auth.contract.ts';
 import { apiRequest, setCsrfToken } from '../../../lib/api-client.ts';
 
@@ -10,12 +10,12 @@ async function fetchSession(signal: AbortSignal): Promise<LoginResponse> {
   return session;
 }
 
-const sessionQuery = {
+const sessionQuery = queryOptions({
   queryKey: sessionQueryKey,
-  queryFn: ({ signal }: { signal: AbortSignal }) => fetchSession(signal),
+  queryFn: ({ signal }) => fetchSession(signal),
   staleTime: 5 * 60 * 1000,
   retry: false,
-};
+});
 
 /** The signed-in user and CSRF token; fails with a 401 ApiError when nobody is signed in. */
 export function useSession() {
